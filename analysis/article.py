@@ -289,7 +289,6 @@ def parse_text(
             blocks
             and blocks[-1].kind is Kind.HEADLINE
             and not seen_body
-            and len(lines) == 1
             and len(chunk.split()) <= 60
             and i + 1 < n
         ):
