@@ -132,7 +132,7 @@ def test_stdout_when_no_output_file():
     ("make_input", "message"),
     [
         (lambda tmp: tmp / "missing.txt", "no such file"),
-        (lambda tmp: tmp, "holds no articles"),
+        (lambda tmp: (tmp / "empty-folder").mkdir() or tmp / "empty-folder", "holds no articles"),
     ],
 )
 def test_fatal_input_exits_2_and_keeps_existing_output(tmp_path, make_input, message):
