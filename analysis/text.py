@@ -56,13 +56,19 @@ class Sentence:
     words: tuple[Word, ...]
 
 
-def _load_lists() -> dict[str, frozenset[str]]:
+def _load_lists() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     with open(TEXT_DATA, encoding="utf-8") as f:
         raw = yaml.safe_load(f) or {}
-    return {k: frozenset(str(v).lower() for v in (raw.get(k) or [])) for k in raw}
+    lists = {
+        k: frozenset(str(v).lower() for v in (raw.get(k) or []))
+        for k in raw
+        if isinstance(raw[k], list)
+    }
+    spoken = {str(k).lower(): str(v) for k, v in (raw.get("spoken_titles") or {}).items()}
+    return lists, spoken
 
 
-_LISTS = _load_lists()
+_LISTS, SPOKEN_TITLES = _load_lists()
 TITLES = _LISTS.get("titles", frozenset())
 NUMERIC_ABBREVIATIONS = _LISTS.get("numeric_abbreviations", frozenset())
 SENTENCE_OPENERS = _LISTS.get("sentence_openers", frozenset())
@@ -384,7 +390,8 @@ def _estimate(w: str) -> int:
 def syllables(word: str) -> int:
     """Syllables in one word token, as read aloud.
 
-    CMUdict's first pronunciation when it has the word; otherwise, in order:
+    A capitalised title is counted as said (``Dr`` = doctor, see ``data/text.yaml``).
+    Then CMUdict's first pronunciation when it has the word; otherwise, in order:
     figures read as words (:func:`number_words`); hyphenated compounds as the sum of
     their parts; possessives and contractions as their stem (plus one for ``'s`` after
     a sibilant and for ``n't``); dotted or capitalised initialisms not in CMUdict spelled
@@ -394,6 +401,8 @@ def syllables(word: str) -> int:
     w = word.lower().replace("’", "'").replace("‘", "'").strip("'")
     if not w:
         return 0
+    if w in SPOKEN_TITLES and word[:1].isupper() and word[1:].islower():
+        return syllables(SPOKEN_TITLES[w])
     n = _cmu_count(w)
     if n is not None:
         return n
