@@ -1,0 +1,482 @@
+"""Topic proportions: lexicon matching, sentence rules, shares and topic files.
+
+Expected values are hand-counted from the short texts written in each test, or come
+from the hand labels in tests/fixtures/seed_topics.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis.article import parse_text
+from analysis.topics import (
+    DEFAULT_TOPICS_FILE,
+    TopicFileError,
+    build_labelled_article,
+    load_labelled_set,
+    load_topics,
+    parse_topics,
+    prf,
+    score,
+    sentence_topics,
+    topic_proportions,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT / "data" / "articles" / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
+
+
+def article(body: str, headline: str = "A headline") -> object:
+    return parse_text(f"{headline}\n\n{body}\n", id="t")
+
+
+def topics_of(body: str, topics=None) -> dict[int, list[str]]:
+    return sentence_topics(topic_proportions(article(body), topics))
+
+
+MINI = parse_topics(
+    """
+topics:
+  fruit:
+    label: Fruit
+    description: Fruit as food.
+    core: [apple, orange juice, self-picked berry, Granny Smith]
+    weak:
+      colour: [red, green]
+      taste: [sweet]
+    exclude: [Apple Inc, orange juice futures]
+  sea:
+    label: Sea
+    core: [ocean, sailor]
+    weak: [wave, salt]
+""",
+    "mini.yaml",
+)
+
+
+# --- the default topics file ----------------------------------------------------------
+
+
+def test_default_file_defines_exactly_russia_taiwan_trade():
+    topics = load_topics()
+    assert topics.ids == ["russia", "taiwan", "trade"]
+    assert Path(topics.source) == DEFAULT_TOPICS_FILE
+    for t in topics:
+        assert t.label and t.description and t.core and t.weak and t.exclude
+
+
+def test_beijing_alone_is_china_not_taiwan():
+    assert topics_of("Beijing announced new rules for banks on Monday.") == {}
+
+
+def test_turkey_the_country_is_not_turkey_the_bird():
+    custom = load_topics(FIXTURES / "topics_custom.yaml")
+    found = topics_of("We roasted a turkey for dinner. Turkey closed its border.", custom)
+    assert found == {1: ["turkey_country"]}
+
+
+def test_share_prices_that_traded_at_are_not_trade():
+    assert topics_of("Shares of the company traded at $41 on Friday.") == {}
+
+
+def test_economic_ties_and_commercial_relations_are_trade_without_the_word_trade():
+    found = topics_of(
+        "The two governments agreed to deepen economic ties. "
+        "They also discussed commercial relations."
+    )
+    assert found == {0: ["trade"], 1: ["trade"]}
+
+
+def test_russian_roulette_is_not_russia_but_russian_troops_are():
+    found = topics_of("Smokers play Russian roulette with their health. Russian troops moved.")
+    assert found == {1: ["russia"]}
+
+
+def test_trade_union_and_traded_accusations_are_not_trade():
+    assert topics_of("The trade union called a strike. The rivals traded accusations.") == {}
+
+
+# --- term matching --------------------------------------------------------------------
+
+
+def test_whole_words_only():
+    # "pineapple" contains "apple"; "oceanic" contains "ocean"
+    assert topics_of("A pineapple grew. The oceanic crust.", MINI) == {}
+
+
+def test_lower_case_term_matches_any_case_and_plural():
+    assert topics_of("Apples fell. APPLE pie.", MINI) == {0: ["fruit"], 1: ["fruit"]}
+
+
+def test_capitalised_term_matches_only_that_case_or_all_caps():
+    found = topics_of("A granny smith walked. A Granny Smith fell. GRANNY SMITH.", MINI)
+    assert found == {1: ["fruit"], 2: ["fruit"]}
+
+
+def test_space_and_hyphen_in_a_term_match_each_other():
+    found = topics_of("A self picked berry. A self-picked-berry.", MINI)
+    assert found == {0: ["fruit"], 1: ["fruit"]}
+
+
+def test_possessive_and_curly_apostrophe_match_the_name():
+    assert topics_of("Russia’s army and Russia's navy.") == {0: ["russia"]}
+
+
+def test_wildcard_matches_any_ending_but_import_does_not_match_important():
+    found = topics_of("Exporters complained. It is important.")
+    assert found == {0: ["trade"]}
+
+
+def test_exclusion_cancels_only_the_terms_it_overlaps():
+    found = topics_of("Apple Inc sold phones. Apple Inc sold an apple.", MINI)
+    assert found == {1: ["fruit"]}
+    r = topic_proportions(article("Apple Inc sold an apple.", "H"), MINI)
+    terms = r["fruit"]["sentences"][0]["terms"]
+    assert [t["term"] for t in terms] == ["apple"]
+
+
+def test_longest_term_wins_and_terms_carry_offsets_and_tier():
+    a = article("Orange juice is sweet.")
+    r = topic_proportions(a, MINI)
+    (s,) = r["fruit"]["sentences"]
+    assert s["rule"] == "core"
+    core = [t for t in s["terms"] if t["tier"] == "core"]
+    assert [(t["term"], a.text[t["start"] : t["end"]]) for t in core] == [
+        ("Orange juice", "Orange juice")
+    ]
+    assert [t["term"] for t in s["terms"] if t["tier"] == "weak"] == ["sweet"]
+
+
+# --- sentence rules -----------------------------------------------------------------
+
+
+def test_one_weak_term_alone_is_rejected_and_not_present():
+    r = topic_proportions(article("The car was red."), MINI)
+    assert r["fruit"]["present"] is False
+    assert r["fruit"]["sentence_share"] == 0
+    assert [d["rule"] for d in r["fruit"]["rejected"]] == ["weak-alone"]
+
+
+def test_two_weak_terms_from_different_groups_make_a_pair():
+    r = topic_proportions(article("It was red and sweet."), MINI)
+    assert [s["rule"] for s in r["fruit"]["sentences"]] == ["weak-pair"]
+
+
+def test_two_weak_terms_of_the_same_group_are_not_a_pair():
+    r = topic_proportions(article("It was red and green."), MINI)
+    assert r["fruit"]["present"] is False
+
+
+def test_plain_weak_list_pairs_any_two_different_terms():
+    r = topic_proportions(article("A wave of salt.\n\nNothing.\n\nA wave and a wave."), MINI)
+    assert [(s["index"], s["rule"]) for s in r["sea"]["sentences"]] == [(0, "weak-pair")]
+    assert [(d["index"], d["rule"]) for d in r["sea"]["rejected"]] == [(2, "weak-alone")]
+
+
+def test_weak_term_counts_in_a_paragraph_already_on_topic():
+    r = topic_proportions(article("I ate an apple. It was red.\n\nThe car was red."), MINI)
+    rules = {s["index"]: s["rule"] for s in r["fruit"]["sentences"]}
+    assert rules == {0: "core", 1: "weak+context"}
+    assert [d["index"] for d in r["fruit"]["rejected"]] == [2]
+
+
+def test_weak_term_counts_right_after_an_on_topic_sentence_across_paragraphs():
+    r = topic_proportions(article("I ate an apple.\n\nIt was red."), MINI)
+    assert [(s["index"], s["rule"]) for s in r["fruit"]["sentences"]] == [
+        (0, "core"),
+        (1, "weak+context"),
+    ]
+
+
+def test_topic_words_inside_a_quote_count():
+    found = topics_of("“We will never accept Russia’s demands,” the minister said.")
+    assert found == {0: ["russia"]}
+
+
+def test_captions_credits_and_source_line_are_not_counted():
+    text = (
+        "Leaders meet\n\n"
+        "The leaders met on Monday to discuss the weather.\n\n"
+        "Vladimir Putin at a meeting in Moscow\n"
+        "Putin speaks in the Kremlin [File: Alexei Druzhinin/Kremlin via Sputnik]\n\n"
+        "They agreed to meet again.\n\n"
+        "Source: Moscow Times\n"
+    )
+    r = topic_proportions(parse_text(text, id="t"))
+    assert r["russia"]["present"] is False
+    assert r["_none"]["sentence_share"] == 1.0
+
+
+# --- proportions ----------------------------------------------------------------------
+
+
+def test_shares_by_sentence_word_and_paragraph_are_hand_counted():
+    # body: [apple pie is good.] [The ocean is wide. Sailors sing loudly now.] [Nothing.]
+    # sentences 4, words 4 + 4 + 4 + 1 = 13, paragraphs 3
+    a = article("Apple pie is good.\n\nThe ocean is wide. Sailors sing loudly now.\n\nNothing.")
+    r = topic_proportions(a, MINI)
+    assert r["fruit"]["sentence_share"] == pytest.approx(1 / 4)
+    assert r["fruit"]["word_share"] == pytest.approx(4 / 13)
+    assert r["fruit"]["paragraph_share"] == pytest.approx(1 / 3)
+    assert r["sea"]["sentence_share"] == pytest.approx(2 / 4)
+    assert r["sea"]["word_share"] == pytest.approx(8 / 13)
+    assert r["sea"]["paragraph_share"] == pytest.approx(1 / 3)
+    assert (r["sea"]["first_sentence"], r["sea"]["last_sentence"]) == (1, 2)
+    assert r["_none"]["sentence_share"] == pytest.approx(1 / 4)
+    assert r["_none"]["word_share"] == pytest.approx(1 / 13)
+    assert r["_cooccurrence"] == {"fruit|sea": 0}
+
+
+def test_cooccurrence_counts_sentences_on_both_topics():
+    r = topic_proportions(article("The sailor ate an apple. The ocean. An apple."), MINI)
+    assert r["_cooccurrence"] == {"fruit|sea": 1}
+
+
+def test_absent_topic_has_zero_shares_and_no_positions():
+    r = topic_proportions(article("Nothing to see."), MINI)
+    assert r["fruit"]["present"] is False
+    assert r["fruit"]["first_sentence"] is None and r["fruit"]["last_sentence"] is None
+    assert r["fruit"]["sentences"] == []
+
+
+def test_result_matches_the_analyze_contract_and_is_json():
+    r = topic_proportions(parse_text(SEED.read_text(encoding="utf-8"), id="seed"))
+    for tid in ("russia", "taiwan", "trade"):
+        entry = r[tid]
+        for key in (
+            "label",
+            "present",
+            "sentence_share",
+            "word_share",
+            "paragraph_share",
+            "first_sentence",
+            "last_sentence",
+            "sentences",
+        ):
+            assert key in entry
+        for s in entry["sentences"]:
+            assert {"index", "start", "end", "terms", "rule"} <= set(s)
+            for t in s["terms"]:
+                assert {"term", "tier", "start", "end"} <= set(t)
+    assert "sentence_share" in r["_none"]
+    assert set(r["_cooccurrence"]) == {"russia|taiwan", "russia|trade", "taiwan|trade"}
+    json.dumps(r)
+
+
+def test_shares_are_consistent_on_the_seed():
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    covered = set()
+    for tid in ("russia", "taiwan", "trade"):
+        e = r[tid]
+        for key in ("sentence_share", "word_share", "paragraph_share"):
+            assert 0.0 <= e[key] <= 1.0
+        covered |= {s["index"] for s in e["sentences"]}
+    assert r["_none"]["sentence_share"] + len(covered) / len(a.sentences) == pytest.approx(1.0)
+
+
+# --- the seed article against hand labels --------------------------------------------
+
+
+def _seed_labels(a) -> tuple[list[set[str]], list[bool]]:
+    spec = yaml.safe_load((FIXTURES / "seed_topics.yaml").read_text(encoding="utf-8"))
+    labels: list[set[str]] = [set() for _ in a.sentences]
+    implicit = [False for _ in a.sentences]
+    for entry in spec["sentences"]:
+        pos = a.text.index(entry["starts"])
+        (i,) = [s.index for s in a.sentences if s.start <= pos < s.end]
+        labels[i] |= set(entry["topics"])
+        implicit[i] = implicit[i] or bool(entry.get("implicit"))
+    return labels, implicit
+
+
+def test_seed_labels_cover_every_body_sentence():
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    spec = yaml.safe_load((FIXTURES / "seed_topics.yaml").read_text(encoding="utf-8"))
+    positions = [a.text.index(e["starts"]) for e in spec["sentences"]]
+    for s in a.sentences:
+        assert any(s.start <= p < s.end for p in positions), s.text
+
+
+def test_seed_russia_dominates_taiwan_comes_at_the_end_trade_in_economic_ties():
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    labels, _ = _seed_labels(a)
+    n = len(a.sentences)
+    assert r["russia"]["sentence_share"] > 0.5
+    assert r["russia"]["sentence_share"] > r["taiwan"]["sentence_share"]
+    assert r["russia"]["sentence_share"] > r["trade"]["sentence_share"]
+    # Taiwan: only in the last quarter of the article, exactly the hand-labelled sentences
+    assert r["taiwan"]["first_sentence"] >= 0.75 * n
+    assert {s["index"] for s in r["taiwan"]["sentences"]} == {
+        i for i, t in enumerate(labels) if "taiwan" in t
+    }
+    # trade: the "economic ties" sentence and the crude oil and gas one, nothing else
+    trade = {s["index"] for s in r["trade"]["sentences"]}
+    assert trade == {i for i, t in enumerate(labels) if "trade" in t}
+    assert any("economic ties" in a.sentences[i].text for i in trade)
+    assert any("crude oil" in a.sentences[i].text for i in trade)
+
+
+def test_seed_russia_finds_every_sentence_naming_it_and_misses_only_implicit_ones():
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    labels, implicit = _seed_labels(a)
+    found = {s["index"] for s in r["russia"]["sentences"]}
+    gold = {i for i, t in enumerate(labels) if "russia" in t}
+    assert found <= gold
+    assert gold - found == {i for i in gold if implicit[i]}
+
+
+def test_seed_headline_and_captions_do_not_count():
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    body = [(s.start, s.end) for s in a.sentences]
+    for tid in ("russia", "taiwan", "trade"):
+        for s in r[tid]["sentences"]:
+            for t in s["terms"]:
+                assert any(bs <= t["start"] and t["end"] <= be for bs, be in body)
+
+
+# --- a user's own topics file ------------------------------------------------------------
+
+
+def test_user_topic_file_changes_the_report_end_to_end():
+    custom = load_topics(str(FIXTURES / "topics_custom.yaml"))
+    a = article(
+        "Turkey signed a deal for liquefied natural gas. The pipeline opens in May.\n\n"
+        "Ankara welcomed it."
+    )
+    r = topic_proportions(a, custom)
+    assert [k for k in r if not k.startswith("_")] == ["turkey_country", "energy"]
+    assert "russia" not in r
+    assert {s["index"] for s in r["turkey_country"]["sentences"]} == {0, 2}
+    assert {s["index"] for s in r["energy"]["sentences"]} == {0, 1}
+    assert r["_cooccurrence"] == {"turkey_country|energy": 1}
+    assert r["_none"]["sentence_share"] == 0.0
+
+
+# --- malformed topic files -------------------------------------------------------------
+
+
+def _error(text: str) -> str:
+    with pytest.raises(TopicFileError) as info:
+        parse_topics(text, "my_topics.yaml")
+    return str(info.value)
+
+
+def test_yaml_syntax_error_names_the_file_and_line():
+    msg = _error("topics:\n  a:\n    label: A\n    core: [x, y\n")
+    assert msg.startswith("my_topics.yaml, line ")
+    assert "not valid YAML" in msg
+
+
+def test_missing_label_names_the_line_of_the_topic():
+    msg = _error("topics:\n  first:\n    label: A\n    core: [x]\n  second:\n    core: [y]\n")
+    assert msg.startswith("my_topics.yaml, line 5:")
+    assert "'second' has no 'label'" in msg
+
+
+def test_term_that_is_not_text_names_its_line():
+    msg = _error("topics:\n  a:\n    label: A\n    core:\n      - x\n      - 42\n")
+    assert msg.startswith("my_topics.yaml, line 6:")
+    assert "must be text" in msg
+
+
+def test_unknown_key_names_its_line():
+    msg = _error("topics:\n  a:\n    label: A\n    cores: [x]\n")
+    assert msg.startswith("my_topics.yaml, line 4:")
+    assert "unknown key 'cores'" in msg
+
+
+def test_bad_topic_id_and_duplicate_topic_are_errors():
+    assert "topic id 'Big Topic'" in _error("topics:\n  Big Topic:\n    label: A\n    core: [x]\n")
+    msg = _error("topics:\n  a:\n    label: A\n    core: [x]\n  a:\n    label: B\n    core: [y]\n")
+    assert msg.startswith("my_topics.yaml, line 5:") and "twice" in msg
+
+
+def test_star_inside_a_term_and_topic_without_terms_are_errors():
+    assert "only at the end" in _error("topics:\n  a:\n    label: A\n    core: ['ex*port']\n")
+    assert "no core or weak terms" in _error("topics:\n  a:\n    label: A\n")
+
+
+def test_empty_file_and_missing_topics_key_are_errors():
+    assert "empty" in _error("")
+    assert "unknown key" in _error("topic:\n  a: 1\n")
+
+
+def test_missing_file_is_a_topic_file_error(tmp_path):
+    with pytest.raises(TopicFileError, match="no such topics file"):
+        load_topics(tmp_path / "nope.yaml")
+
+
+def test_load_topics_reports_the_path_it_read(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("topics:\n  a:\n    label: A\n    core: [x]\n  b:\n    core: [y]\n")
+    with pytest.raises(TopicFileError) as info:
+        load_topics(p)
+    assert str(info.value).startswith(f"{p}, line 5:")
+
+
+# --- odd real-world text --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“Unbalanced quote about Moscow and tariffs.",
+        "Москва и Пекин обсуждают торговлю. 台湾问题。",
+        "...\n\n!!!\n\nOK.",
+        "Tariffs" * 200,
+    ],
+)
+def test_odd_text_never_raises(body):
+    r = topic_proportions(article(body))
+    json.dumps(r)
+    assert 0.0 <= r["_none"]["sentence_share"] <= 1.0
+
+
+# --- evaluation helpers ----------------------------------------------------------------
+
+
+def test_prf_from_hand_counts():
+    # 3 true positives, 1 false positive, 2 false negatives: P = 3/4, R = 3/5, F1 = 2/3
+    got = prf(3, 1, 2)
+    assert got["precision"] == pytest.approx(0.75)
+    assert got["recall"] == pytest.approx(0.6)
+    assert got["f1"] == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+
+
+def test_score_counts_sentences_and_articles():
+    gold = [[{"a"}, set()], [set()]]
+    pred = [[{"a"}, {"a"}], [{"a"}]]
+    s = score(gold, pred, ["a"])
+    assert (s["sentence"]["a"]["tp"], s["sentence"]["a"]["fp"]) == (1, 2)
+    assert (s["article"]["a"]["tp"], s["article"]["a"]["fp"]) == (1, 1)
+
+
+def test_labelled_article_maps_labels_onto_text_layer_sentences():
+    la = build_labelled_article(
+        {
+            "id": "x",
+            "headline": "Head",
+            "caption": "A caption [File: A/B]",
+            "paragraphs": [["[trade] Tariffs rose.", "[] Rain fell."], ["[russia] Moscow."]],
+        }
+    )
+    assert [s.text for s in la.article.sentences] == ["Tariffs rose.", "Rain fell.", "Moscow."]
+    assert la.labels == [{"trade"}, set(), {"russia"}]
+    assert la.about == {"trade", "russia"}
+
+
+def test_composed_set_loads_and_every_sentence_is_labelled():
+    items = load_labelled_set(FIXTURES / "topic_set")
+    assert len(items) >= 30
+    for la in items:
+        assert len(la.labels) == len(la.article.sentences)
+        assert all(t <= {"russia", "taiwan", "trade"} for t in la.labels)
