@@ -1,0 +1,963 @@
+"""Quote extraction: direct, mixed, indirect and floating quotes, and speaker mentions.
+
+The method is rules over the shared text layer (``article.body`` blocks and
+``article.sentences``), in the tradition of the Gender Gap Tracker's quote extractor
+(Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE 16(1)) without its parser:
+
+1. **Quote marks** are paired per paragraph. Curly and straight double marks are the
+   primary marks; single marks nested inside them are left alone; a paragraph with no
+   double marks may use single marks (British style). An opening mark with no closing
+   mark ends at the paragraph's end (news style repeats the opening mark on the next
+   paragraph when a quote runs on), and a stray mark never raises.
+2. **Cues** are speech verbs from ``data/speech_verbs.yaml`` outside quote marks. A cue
+   right after a closing mark (``”, he said``) or right before an opening mark
+   (``said: “``) makes that quoted stretch *direct* (*mixed* when unquoted words of the
+   same clause come before it). Otherwise the cue introduces reported speech: the
+   clause after it (``X said (that) …``, ``X told reporters …``) or before it
+   (``…, the White House said``), *mixed* if it holds quoted words, else *indirect*.
+3. **Floating quotes**: a quoted stretch that opens a sentence with no cue is given the
+   speaker of the previous quote in its paragraph or the paragraph before.
+4. **Speakers** are mentions found by :func:`find_mentions`: capitalised names with
+   titles stripped off, organisations, countries and their capitals, documents,
+   pronouns and anonymous sources (``officials said``), from ``data/speaker_roles.yaml``
+   and ``data/sides.yaml``. Resolving pronouns and surnames is ``analysis.sources``.
+
+:func:`score_quotes` implements the evaluation used for this analysis: a predicted
+quote matches an annotated one when their spans overlap by at least half of each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from analysis.paths import DATA
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.article import Article
+
+# --- knowledge -----------------------------------------------------------------------
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_STRAIGHT = '"'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+SINGLE_STRAIGHT = "'"
+_DOUBLE_ANY = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT
+_ALL_MARKS = _DOUBLE_ANY + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT
+
+_CAP_TOKEN = r"(?:[A-Z][\w.\-’']*\w\.?|[A-Z]\.?(?:[A-Z]\.)*)"
+_CONNECTORS = {"of", "for", "on", "de", "da", "del", "van", "von", "der", "al", "bin", "ibn",
+               "la", "le", "the"}
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything read from the YAML files under ``data/``, compiled once."""
+
+    verb_forms: dict[str, str]  # form -> lemma
+    needs_object: frozenset[str]
+    audiences: tuple[str, ...]
+    phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
+    clause_words: frozenset[str]
+    titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
+    max_title_words: int
+    former_markers: frozenset[str]
+    org_heads: dict[str, str]
+    organisations: dict[str, str]
+    media: frozenset[str]
+    documents: frozenset[str]
+    anonymous: tuple[re.Pattern, ...]
+    group_nouns: dict[str, str]
+    not_names: frozenset[str]
+    not_name_words: frozenset[str]
+    types: tuple[dict, ...]
+    sides: dict[str, dict]
+    alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
+    cue_re: re.Pattern
+    run_re: re.Pattern
+    alias_re: re.Pattern
+    pronoun_re: re.Pattern
+    group_re: re.Pattern
+
+
+def _read_yaml(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml`` and ``sides.yaml``."""
+    verbs = _read_yaml("speech_verbs.yaml")
+    roles = _read_yaml("speaker_roles.yaml")
+    sides = _read_yaml("sides.yaml")
+
+    verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
+    phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
+    # verbs match in lower case only ("the United States" is not a cue); phrases may
+    # also open a sentence ("According to …")
+    cue_words = list(verb_forms) + [p for p, _ in phrases]
+    cue_words += [p[:1].upper() + p[1:] for p, _ in phrases]
+    cue_words.sort(key=len, reverse=True)
+    cue_re = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in cue_words)
+                        + r")(?![\w’'\-])")
+
+    titles = {str(k).lower(): dict(v) for k, v in roles["titles"].items()}
+    alias_side: dict[str, tuple[str, str]] = {}
+    for side, entry in sides.items():
+        for role in ("institutions", "metonyms", "adjectives", "names"):
+            for alias in entry.get(role) or []:
+                alias_side[str(alias)] = (str(side), role[:-1] if role != "names" else "name")
+    aliases = sorted(alias_side, key=len, reverse=True)
+    alias_re = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(a) for a in aliases)
+                          + r")(?![\w])")
+    group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
+    group_re = re.compile(
+        r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?(?P<head>" + "|".join(
+            re.escape(g) for g in sorted(group_nouns, key=len, reverse=True)
+            if not g.startswith("the ")) + r")\b")
+    not_name_words = frozenset(
+        "War Games Olympics Olympic Cup Day Summit Street Square Sea Ocean River Mountains "
+        "Island Islands Province Region City Republic Kingdom States Affairs Crisis Revolution "
+        "Initiative Road Belt Valley Strait Gulf Peninsula Airport Station Stadium Hall Museum "
+        "Festival Prize Award Church Mosque Temple Wall Bridge Park Internet Covid COVID Year "
+        "Eve Christmas Easter Ramadan Eid Winter Summer Spring Autumn Fall North South East "
+        "West Northern Southern Eastern Western Central Middle Act".split())
+    return Knowledge(
+        verb_forms=verb_forms,
+        needs_object=frozenset(verbs.get("needs_object") or []),
+        audiences=tuple(sorted((a.lower() for a in verbs.get("audiences") or []),
+                               key=len, reverse=True)),
+        phrases=phrases,
+        clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
+        titles=titles,
+        max_title_words=max(len(t.split()) for t in titles),
+        former_markers=frozenset(roles.get("former_markers") or []),
+        org_heads={str(k).lower(): v for k, v in roles["org_heads"].items()},
+        organisations={str(k): v for k, v in roles["organisations"].items()},
+        media=frozenset(roles.get("media_outlets") or []),
+        documents=frozenset(roles.get("documents") or []),
+        anonymous=tuple(re.compile(p, re.IGNORECASE) for p in roles.get("anonymous") or []),
+        group_nouns=group_nouns,
+        not_names=frozenset(roles.get("not_names") or []),
+        not_name_words=not_name_words,
+        types=tuple(roles["types"]),
+        sides=sides,
+        alias_side=alias_side,
+        cue_re=cue_re,
+        run_re=re.compile(
+            _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")[ \t]+)*"
+            + _CAP_TOKEN + r")*"
+        ),
+        alias_re=alias_re,
+        pronoun_re=re.compile(r"\b(?:he|she|they|it|He|She|They|It)\b"),
+        group_re=group_re,
+    )
+
+
+# --- speaker mentions ----------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A stretch of body text that can speak: a name, body, country, pronoun or unnamed
+    source. ``start``/``end`` cover the name itself (titles excluded), offsets into
+    ``article.text``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | org | media | country | document | pronoun | anonymous | group
+    name: str
+    side: str | None = None
+    org_type: str | None = None
+    title: str | None = None
+    modifiers: list[str] = field(default_factory=list)  # words before the title
+    apposition: str | None = None
+    possessor: str | None = None  # "China" in "China’s Ministry of Foreign Affairs"
+    possessive: bool = False  # the mention itself is followed by ’s
+    paragraph: int = -1
+    in_quote: bool = False
+
+
+def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
+    """Number of tokens from ``i`` that form the longest known title (0 if none)."""
+    for n in range(min(k.max_title_words, len(tokens) - i), 0, -1):
+        if " ".join(tokens[i : i + n]).lower() in k.titles:
+            return n
+    return 0
+
+
+def _country_at(tokens: list[str], i: int, k: Knowledge) -> int:
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        phrase = " ".join(tokens[i : i + n])
+        if phrase in k.alias_side and k.alias_side[phrase][1] in ("adjective", "name"):
+            return n
+    return 0
+
+
+def _org_type(name: str, k: Knowledge) -> str | None:
+    if name in k.organisations:
+        return k.organisations[name]
+    if name in k.media:
+        return "journalist"
+    words = name.lower().split()
+    for head, typ in k.org_heads.items():
+        if head in words:
+            return typ
+    return None
+
+
+def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for t in tokens:
+        if t in k.not_name_words or t in k.not_names or t.lower() in _CONNECTORS:
+            return False
+        if not t[:1].isupper() or any(ch.isdigit() for ch in t):
+            return False
+        if t.isupper() and len(t) > 1 and len(tokens) == 1:
+            return False  # an acronym alone is not a person
+    return True
+
+
+def _side_of_name(name: str, k: Knowledge) -> str | None:
+    hit = k.alias_side.get(name)
+    return hit[0] if hit else None
+
+
+def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | None, list[str]]:
+    """A lower-case title just before ``start`` ("spokesman", "former secretary of state")
+    and the modifier words before it ("former", "US")."""
+    before = text[max(0, start - 80) : start]
+    words = before.split()
+    title = None
+    for n in range(min(k.max_title_words, len(words)), 0, -1):
+        phrase = " ".join(words[-n:]).lower().strip(",")
+        if phrase in k.titles and not before.rstrip().endswith(","):
+            title = " ".join(words[-n:])
+            words = words[:-n]
+            break
+    mods = []
+    for w in reversed(words[-3:]):
+        wl = w.lower().strip(",")
+        if wl in k.former_markers or w.strip(",") in k.alias_side or wl in ("acting", "deputy",
+                                                                             "senior", "top"):
+            mods.insert(0, w.strip(","))
+        else:
+            break
+    return title, mods
+
+
+def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
+    """The apposition after a name: ``, senior fellow at the IISS,`` or
+    ``, Al Jazeera’s correspondent in Beijing.``"""
+    m = re.match(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)", text[end : end + 140])
+    if not m:
+        return None
+    chunk = m.group(1).strip()
+    first = chunk.split()[0]
+    lower = chunk.lower()
+    if first.lower() in ("who", "which", "and", "but", "as"):
+        return None
+    if any(w.lower() in k.verb_forms or w.lower() in k.clause_words for w in chunk.split()):
+        return None
+    has_title = any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", lower) for t in k.titles)
+    has_org = bool(re.search(r"[’']s\b", chunk)) or " of " in lower or " at " in lower
+    if has_title or (has_org and first[:1].islower()):
+        return chunk
+    return None
+
+
+def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None
+                  ) -> list[Mention]:
+    """Every mention in the body that could be a speaker, in text order.
+
+    Persons are capitalised runs of 1-4 name words after any titles are removed; a
+    single word is a person only after a title ("President Putin") or as a word of a
+    full name met elsewhere in the body (surname back-reference). ``quote_spans`` marks
+    mentions inside direct quotes (``in_quote``), which can be talked about but never
+    speak.
+    """
+    k = knowledge()
+    text = article.text
+    spans = quote_spans or []
+    out: list[Mention] = []
+    singles: list[tuple[Mention, bool]] = []  # (mention, titled)
+    for p, block in enumerate(article.body):
+        btext, off = block.text, block.start
+        taken: list[tuple[int, int]] = []
+        for rs, re_, possessive in _runs(btext, k):
+            tokens = btext[rs:re_].split()
+            i = 0
+            while i < len(tokens) and tokens[i] in k.not_names:
+                i += 1
+            if i == len(tokens):
+                continue
+            start_char = off + rs + btext[rs:re_].find(tokens[i]) if i else off + rs
+            mention = _classify_run(tokens[i:], start_char, off + re_, text, k)
+            for mm in mention or []:
+                mm.paragraph = p
+                mm.in_quote = any(a <= mm.start < b for a, b in spans)
+                mm.possessive = possessive and mm.end == off + re_
+                taken.append((mm.start, mm.end))
+                if mm.kind == "person_single":
+                    singles.append((mm, bool(mm.title)))
+                else:
+                    out.append(mm)
+        # possessive links: "China’s Ministry of Foreign Affairs"
+        # pronouns, anonymous sources and "the ministry"-type group nouns
+        for m in k.pronoun_re.finditer(btext):
+            out.append(Mention(off + m.start(), off + m.end(), m.group(0), "pronoun",
+                               m.group(0).lower(), paragraph=p,
+                               in_quote=any(a <= off + m.start() < b for a, b in spans)))
+        for pat in k.anonymous:
+            for m in pat.finditer(btext):
+                a, b = off + m.start(), off + m.end()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                taken.append((a, b))
+                out.append(Mention(a, b, m.group(0), "anonymous", m.group(0).strip(),
+                                   paragraph=p, in_quote=any(x <= a < y for x, y in spans)))
+        for m in k.group_re.finditer(btext):
+            a, b = off + m.start(), off + m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention(a, b, m.group(0), "group", m.group(0), paragraph=p,
+                               org_type=k.group_nouns.get(m.group("head").lower()),
+                               in_quote=any(x <= a < y for x, y in spans)))
+    # full names met anywhere decide which single words are people
+    full = [m for m in out if m.kind == "person"]
+    titled_singles = {m.name for m, titled in singles if titled}
+    for m, titled in singles:
+        owners = [f for f in full if m.name in f.name.split()]
+        if owners:
+            before = [f for f in owners if f.start < m.start]
+            owner = (before[-1] if before else owners[0])
+            m.kind, m.name = "person", owner.name
+            out.append(m)
+        elif titled or m.name in titled_singles:
+            m.kind = "person"
+            out.append(m)
+    # possessors: "China’s Ministry …" -> the ministry's possessor is China
+    out.sort(key=lambda x: (x.start, -x.end))
+    for a, b in zip(out, out[1:], strict=False):
+        if a.possessive and b.kind in ("org", "media") and 0 < b.start - a.end <= 4:
+            b.possessor = a.name
+            b.side = b.side or _side_of_name(a.name, k)
+    for m in out:
+        if m.kind == "person" and m.apposition is None:
+            m.apposition = _apposition_after(text, m.end, k)
+    return out
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
+def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
+    """Capitalised runs of ``text`` as (start, end, ends_in_possessive), split after a
+    possessive ("China’s | Ministry of Foreign Affairs") and trimmed of trailing
+    connectors, dates and a sentence's full stop."""
+    out = []
+    for m in k.run_re.finditer(text):
+        pieces = []
+        a = m.start()
+        for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
+            pieces.append((a, pm.start(), True))
+            a = pm.end()
+        pieces.append((a, m.end(), False))
+        for a, b, poss in pieces:
+            seg = text[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            a += lead
+            seg = seg.strip()
+            words = seg.split()
+            while words and (words[-1].lower() in _CONNECTORS or words[-1].rstrip(".") in
+                             k.not_names):
+                words.pop()
+                poss = False
+            if not words:
+                continue
+            last = words[-1]
+            if last.endswith(".") and len(last) > 2 and last not in k.alias_side and not \
+                    re.fullmatch(r"(?:[A-Z]\.)+", last) and last.lower() not in k.titles:
+                words[-1] = last[:-1]
+            spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[a:b])]
+            b2 = a + spans[len(words) - 1][1]
+            if words[-1] != last:
+                b2 -= 1
+            out.append((a, b2, poss))
+    return out
+
+
+def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge
+                  ) -> list[Mention] | None:
+    """Split one capitalised run into title + name and say what the name is."""
+    tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
+              and not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+    full = text[start:end]
+    if full in k.organisations or full in k.media:
+        kind = "media" if full in k.media else "org"
+        typ = "journalist" if kind == "media" else k.organisations[full]
+        return [Mention(start, end, full, kind, full, side=_side_of_name(full, k),
+                        org_type=typ)]
+    if full in k.alias_side:
+        side, role = k.alias_side[full]
+        if role == "adjective" and full not in ("US", "U.S."):
+            return None
+        if role == "institution":
+            return [Mention(start, end, full, "org", full, side=side,
+                            org_type=_org_type(full, k) or "government")]
+        return [Mention(start, end, full, "country", k.sides[side].get("speaker_name") or full,
+                        side=side)]
+    if tokens[-1] in k.documents and len(tokens) >= 2:
+        return [Mention(start, end, full, "document", full)]
+    # strip titles and country modifiers from the front
+    i = 0
+    title_words: list[str] = []
+    mods: list[str] = []
+    while i < len(tokens):
+        n = _title_at(tokens, i, k)
+        if n:
+            title_words = tokens[i : i + n]
+            i += n
+            continue
+        c = _country_at(tokens, i, k)
+        if c and i + c < len(tokens):
+            mods.append(" ".join(tokens[i : i + c]))
+            i += c
+            continue
+        break
+    core = tokens[i:]
+    if not core:
+        return None
+    core_text = " ".join(core)
+    cstart = start + len(text[start:end]) - len(text[start:end].split(None, i)[-1]) if i \
+        else start
+    cend = end
+    core_full = text[cstart:cend]
+    org_type = _org_type(core_full, k)
+    if org_type and (len(core) > 1 or core_full in k.organisations or core_full in k.media):
+        kind = "media" if core_full in k.media else "org"
+        return [Mention(cstart, cend, core_full, kind, core_full,
+                        side=_side_of_name(core_full, k), org_type=org_type)]
+    if core_full in k.alias_side and not title_words:
+        side, role = k.alias_side[core_full]
+        if role in ("name", "metonym"):
+            return [Mention(cstart, cend, core_full, "country",
+                            k.sides[side].get("speaker_name") or core_full, side=side)]
+    if not _is_person_core(core, k):
+        return None
+    title = " ".join(title_words) if title_words else None
+    pre_title, pre_mods = _lowercase_title_before(text, start, k)
+    if title is None and pre_title:
+        title = pre_title
+    mods = pre_mods + mods
+    if len(core) == 1:
+        return [Mention(cstart, cend, core_full, "person_single", core_text, title=title,
+                        modifiers=mods)]
+    return [Mention(cstart, cend, core_full, "person", core_text, title=title, modifiers=mods)]
+
+
+# --- quote marks -----------------------------------------------------------------------
+
+
+@dataclass
+class Pair:
+    """One quoted stretch: ``open``/``close`` are the mark positions (``close`` is the
+    paragraph end when the mark is missing); ``inner`` excludes the marks."""
+
+    open: int
+    close: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _is_opening_context(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/:" + _ALL_MARKS) and not nxt.isspace()
+
+
+def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
+    """Pair the quotation marks of one paragraph; never raises.
+
+    Double marks are primary; a paragraph without them uses single marks, where a
+    closing ``’`` followed by a letter is an apostrophe (``it’s``), not a mark.
+    """
+    double = any(c in text for c in _DOUBLE_ANY)
+    pairs: list[Pair] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if double:
+            if ch not in _DOUBLE_ANY:
+                continue
+            if ch in DOUBLE_OPEN:
+                is_open = True
+            elif ch in DOUBLE_CLOSE:
+                is_open = open_at is None and _is_opening_context(text, i) and ch != "»"
+            else:
+                is_open = open_at is None
+        else:
+            if ch not in SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT:
+                continue
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            prev = text[i - 1] if i > 0 else " "
+            if ch in SINGLE_OPEN or (ch == SINGLE_STRAIGHT and open_at is None):
+                is_open = _is_opening_context(text, i) and nxt.isalnum()
+                if not is_open:
+                    continue
+            else:  # ’ or a straight ' closing
+                if nxt.isalnum() or prev.isspace() or open_at is None:
+                    continue
+                is_open = False
+        if is_open:
+            if open_at is not None:  # a second opening mark: the first never closed
+                end = len(text[:i].rstrip())
+                pairs.append(Pair(offset + open_at, offset + end, False))
+            open_at = i
+        elif open_at is not None:
+            pairs.append(Pair(offset + open_at, offset + i, True))
+            open_at = None
+    if open_at is not None:
+        if double or text[open_at + 1 :].strip():
+            end = len(text.rstrip())
+            if not double and end - open_at > 200:
+                return pairs  # a lone single mark is more likely an apostrophe
+            pairs.append(Pair(offset + open_at, offset + end, False))
+    return [p for p in pairs if p.close > p.open + 1]
+
+
+# --- quotes ----------------------------------------------------------------------------
+
+
+@dataclass
+class Quote:
+    """One extracted quote before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str  # direct | mixed | indirect
+    cue: str | None
+    cue_start: int | None
+    speaker: Mention | None
+    paragraph: int
+    floating: bool = False
+    rule: str = ""
+
+
+_ALLOWED_GAP = re.compile(
+    r"^(?:\s*,\s*[^,.;:“”\"]{1,160}?,)?(?:\s*(?:has|have|had|also|later|then|however|again|"
+    r"previously|earlier|repeatedly|further|once|too|herself|himself|itself|themselves|"
+    r"has also|had also|on \w+day|in a statement|recently|today|yesterday|simply|just|"
+    r"flatly|firmly|publicly|privately|quickly|immediately|separately))*\s*$",
+    re.IGNORECASE,
+)
+_LEADING_ADJUNCT = re.compile(
+    r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
+    r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
+# where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
+# second verb phrase of the speaker ("insisted X was Y and rounded on …")
+_CUT_CONTENT = re.compile(
+    r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
+    r"adding|saying|according to)\b")
+# after the last quoted stretch of a mixed quote, an adverbial clause is the writer's
+_ADVERBIAL_AFTER_QUOTE = re.compile(
+    r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
+    r"ahead of)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom|whose|where)\s+(?:\w+\s+){0,3}$",
+                              re.IGNORECASE)
+_OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
+_SENT_END = re.compile(r"[.!?…]")
+
+
+def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for s in article.sentences:
+        by_block.setdefault(s.block, []).append((s.start, s.end))
+    return by_block
+
+
+def _words_in(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _has_clause(content: str, k: Knowledge) -> bool:
+    """True when ``content`` reads as a clause (it has a finite verb early on)."""
+    ws = [w.lower() for w in _WORD.findall(content)[:14]]
+    if not ws:
+        return False
+    if ws[0] == "that":
+        return True
+    for j, w in enumerate(ws):
+        if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
+            return True
+    return False
+
+
+class _Extractor:
+    def __init__(self, article: Article):
+        self.a = article
+        self.t = article.text
+        self.k = knowledge()
+        body_blocks = [i for i, b in enumerate(article.blocks) if b.is_body]
+        self.block_index = {bi: p for p, bi in enumerate(body_blocks)}
+        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in article.body]
+        self.pair_spans = [(q.open, q.close + 1) for ps in self.pairs for q in ps]
+        self.mentions = find_mentions(article, self.pair_spans)
+        self.speakable = [m for m in self.mentions if not m.in_quote]
+        sb = _sentence_bounds(article)
+        self.sentences = [sb.get(bi, []) for bi in body_blocks]
+        self.quotes: list[Quote] = []
+
+    # helpers
+    def sentence_of(self, p: int, pos: int) -> tuple[int, int]:
+        block = self.a.body[p]
+        for s, e in self.sentences[p]:
+            if s <= pos < e:
+                return s, e
+        return block.start, block.end
+
+    def clause_start(self, p: int, pos: int, pairs: list[Pair]) -> int:
+        """Start of the sentence holding ``pos``, moved back over quotes it runs into."""
+        s, _ = self.sentence_of(p, pos)
+        for q in pairs:
+            if q.open < s < q.close and q.close < pos:
+                s = q.close + 1
+        return s
+
+    def speaker_left(self, a: int, cue: int) -> Mention | None:
+        """The speaker before a cue: the nearest mention whose gap to the cue is only
+        adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
+        of the earlier verb."""
+        cands = [m for m in self.speakable if a <= m.start and m.end <= cue]
+        for m in reversed(cands):
+            gap = self.t[m.end : cue]
+            if _ALLOWED_GAP.match(gap):
+                if m.kind == "pronoun" and m.name == "it" and re.match(r"\s*(?:is|was)\b",
+                                                                      self.t[m.end:cue]):
+                    return None
+                return m
+        if re.search(r"\b(?:and|but)\s*$", self.t[a:cue]):
+            subj = [m for m in cands if re.match(
+                r"\s+(?:[a-z]+ly\s+)?(?:\w+ed|was|is|has|had|have|were|are|will|would)\b",
+                self.t[m.end : cue])]
+            persons = [m for m in subj if m.kind == "person"]
+            if persons:
+                return persons[-1]
+            if subj:
+                return subj[-1]
+        return None
+
+    def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
+        for m in self.speakable:
+            if cue_end <= m.start < limit:
+                gap = self.t[cue_end : m.start]
+                if len(gap) <= 60 and not re.search(r"[,.;:“”\"]", gap):
+                    return m
+                return None
+        return None
+
+    def add(self, q: Quote) -> None:
+        if q.end <= q.start:
+            return
+        self.quotes.append(q)
+
+    def claimed(self, pos: int) -> bool:
+        return any(q.start <= pos < q.end for q in self.quotes)
+
+    def cues_in(self, a: int, b: int) -> list[re.Match]:
+        return [m for m in self.k.cue_re.finditer(self.t, a, b)]
+
+    # passes
+    def run(self) -> list[Quote]:
+        for p, block in enumerate(self.a.body):
+            self.paragraph(p, block)
+        self.quotes.sort(key=lambda q: q.start)
+        return self.quotes
+
+    def paragraph(self, p: int, block: Any) -> None:
+        t = self.t
+        pairs = self.pairs[p]
+        pspans = [(q.open, q.close + 1) for q in pairs]
+        used: set[int] = set()
+        # 1. cues right after a closing mark: “…,” he said / “…,” said X
+        for qi, q in enumerate(pairs):
+            after = q.close + 1 if q.closed else q.close
+            window_end = min(block.end, after + 160)
+            nxt_open = [r.open for r in pairs[qi + 1 :]]
+            if nxt_open:
+                window_end = min(window_end, nxt_open[0])
+            m = re.match(r"[,.!?…]?\s*", t[after:window_end])
+            a0 = after + m.end()
+            cue = next(iter(self.cues_in(a0, window_end)), None)
+            if cue is None or re.search(r"[.!?;]", t[a0 : cue.start()]):
+                continue
+            if cue.group(0).lower() in ("according to", "in the words of"):
+                continue
+            speaker = None
+            if a0 == cue.start():
+                speaker = self.speaker_right(cue.end(), window_end)
+            else:
+                lead = t[a0 : cue.start()]
+                if _words_in(lead) <= 12:
+                    speaker = self.speaker_left(a0, cue.start())
+            if speaker is None:
+                continue
+            self.attach_direct(p, q, pairs, cue, speaker, "cue after quote")
+            used.add(qi)
+        # 2. cues right before an opening mark: X said: “…” / X said, “…”
+        for qi, q in enumerate(pairs):
+            if qi in used:
+                continue
+            s = self.clause_start(p, q.open, pairs)
+            before = t[s : q.open]
+            m = re.search(r"(?:(?<![\w’'])(?P<cue>[A-Za-z ]+?)\s*(?P<punct>[:,])|:)\s*$", before)
+            if not m:
+                continue
+            cues = self.cues_in(s, q.open)
+            cue = cues[-1] if cues else None
+            colon = before.rstrip().endswith(":")
+            if cue is None or not re.fullmatch(r"\s*(?:[A-Z]?[a-z]+\s+){0,4}?[:,]?\s*",
+                                               t[cue.end() : q.open]):
+                if colon:
+                    sp = self.speaker_left(s, s + len(before.rstrip()[:-1].rstrip()))
+                    if sp is not None:
+                        self.add(Quote(q.open + 1, q.close, "direct", ":", q.open - 1, sp, p,
+                                       rule="colon"))
+                        used.add(qi)
+                continue
+            sp = self.speaker_left(s, cue.start()) or self.speaker_right(cue.end(), q.open)
+            if sp is None:
+                continue
+            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), sp, p,
+                           rule="cue before quote"))
+            used.add(qi)
+        # 3. reported speech around the remaining cues
+        for cue in self.cues_in(block.start, block.end):
+            if _inside(cue.start(), pspans) or self.claimed(cue.start()):
+                continue
+            self.reported(p, block, pairs, cue)
+        # 4. quoted stretches without a cue
+        for qi, q in enumerate(pairs):
+            if qi in used or self.claimed(q.open + 1):
+                continue
+            self.uncued(p, q, pairs)
+
+    def attach_direct(self, p: int, q: Pair, pairs: list[Pair], cue: re.Match,
+                      speaker: Mention, rule: str) -> None:
+        s = self.clause_start(p, q.open, pairs)
+        lead = self.t[s : q.open]
+        if _words_in(lead) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
+            self.add(Quote(s, q.close + (1 if q.closed else 0), "mixed", cue.group(0),
+                           cue.start(), speaker, p, rule=rule))
+        else:
+            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), speaker, p,
+                           rule=rule))
+
+    def reported(self, p: int, block: Any, pairs: list[Pair], cue: re.Match) -> None:
+        t, k = self.t, self.k
+        word = cue.group(0).lower()
+        s, e = self.sentence_of(p, cue.start())
+        # extend the sentence over quotes that the splitter cut inside
+        for q in pairs:
+            if q.open < e < q.close:
+                e = min(block.end, q.close + 1)
+        if word in ("according to", "in the words of"):
+            sp = self.speaker_right(cue.end(), e)
+            if sp is None:
+                return
+            lead = t[s : cue.start()].rstrip(" ,")
+            if _words_in(lead) >= 3:
+                self.content(p, pairs, s, s + len(lead), sp, cue, "according to (after)")
+                return
+            m = re.search(r",\s*", t[sp.end : e])
+            if m:
+                a = sp.end + m.end()
+                self.content(p, pairs, a, e, sp, cue, "according to (before)")
+            return
+        lemma = k.verb_forms.get(word, "")
+        left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
+        if left is not None and _RELATIVE_BEFORE.search(t[s : left.start]):
+            return  # "which China claims as its own": a relative clause, not speech
+        right = None
+        before_cue = t[s : cue.start()].rstrip()
+        if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
+            right = self.speaker_right(cue.end(), e)  # inverted: "…, said Samir Puri"
+        speaker = left or right
+        if speaker is None:
+            return
+        after_from = right.end if right else cue.end()
+        if right and right.apposition:
+            idx = t.find(right.apposition, right.end, e + 1)
+            if idx >= 0:
+                after_from = idx + len(right.apposition)
+        # content before the cue: "…, the White House said."
+        head = speaker.start if left else cue.start()
+        lead = re.sub(r"(?:\b(?:the|a|an|The|A|An)\s+|[^\s,]+\s+)*$", "", t[s:head]) \
+            if left and not t[s:head].rstrip().endswith(",") else t[s:head]
+        tail = t[after_from:e]
+        tail_is_end = re.match(
+            r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40})?"
+            r"\s*(?:[,.;!?…]|$)", tail)
+        if lead.rstrip().endswith(",") and _words_in(lead) >= 3 and tail_is_end:
+            self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
+                         "content before cue")
+            return
+        # content after the cue: X said (that) …
+        a = after_from
+        rest = t[a:e]
+        if lemma in k.needs_object:
+            low = rest.lstrip().lower()
+            skip = len(rest) - len(rest.lstrip())
+            for aud in k.audiences:
+                if low.startswith(aud + " ") or low.startswith(aud + ","):
+                    skip += len(aud)
+                    break
+            else:
+                m = _OBJECT_NP.match(rest.lstrip())
+                if m and not low.startswith("that"):
+                    skip += m.end()
+                elif not low.startswith("that"):
+                    return
+            a += skip
+            rest = t[a:e]
+        m = re.match(r"\s*(?:,\s*)?(?:that\b|:)?\s*", rest)
+        a += m.end()
+        has_that = "that" in m.group(0) or ":" in m.group(0)
+        content = t[a:e]
+        inner_pairs = [q for q in pairs if a <= q.open < e]
+        if not content.strip():
+            return
+        if not (has_that or inner_pairs or _has_clause(content, k)):
+            return
+        if content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT and not has_that:
+            return  # a quote straight after the cue was handled as direct
+        self.content(p, pairs, a, e, speaker, cue, "content after cue")
+
+    def content(self, p: int, pairs: list[Pair], a: int, b: int, speaker: Mention,
+                cue: re.Match, rule: str) -> None:
+        t = self.t
+        seg = t[a:b]
+        inner = [q for q in pairs if a <= q.open < b]
+        last_close = max((q.close + 1 for q in inner), default=a)
+        m = _CUT_CONTENT.search(seg)
+        while m and a + m.start() < last_close:
+            m = _CUT_CONTENT.search(seg, m.end())
+        if m:
+            b = a + m.start()
+        b = max(b, min(last_close, len(t)))
+        if inner and _ADVERBIAL_AFTER_QUOTE.match(t, last_close) and last_close < b:
+            b = last_close
+        while b > a and t[b - 1] in " ,.;:!?…":
+            b -= 1
+        if b <= a or _words_in(t[a:b]) < 2:
+            return
+        kind = "mixed" if any(a <= q.open < b for q in pairs) else "indirect"
+        self.add(Quote(a, b, kind, cue.group(0), cue.start(), speaker, p, rule=rule))
+
+    def uncued(self, p: int, q: Pair, pairs: list[Pair]) -> None:
+        t = self.t
+        s = self.clause_start(p, q.open, pairs)
+        lead = t[s : q.open]
+        n_words = _words_in(t[q.open + 1 : q.close])
+        if not lead.strip():
+            if n_words < 2:
+                return
+            prev = [x for x in self.quotes if x.paragraph in (p, p - 1) and x.start < q.open]
+            speaker = prev[-1].speaker if prev else None
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
+                           floating=True, rule="floating"))
+            return
+        docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open]
+        if docs and n_words >= 3:
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, docs[-1], p,
+                           rule="quoted document"))
+            return
+        if n_words >= 8:
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, None, p,
+                           rule="long quote without cue"))
+
+
+def extract_quotes(article: Article) -> tuple[list[Quote], list[Mention]]:
+    """Quotes of the article's body text in text order, and all speaker mentions."""
+    ex = _Extractor(article)
+    quotes = ex.run()
+    # one quote per span: drop a quote wholly inside an earlier, longer one
+    kept: list[Quote] = []
+    for q in quotes:
+        if kept and q.start < kept[-1].end and q.end <= kept[-1].end:
+            continue
+        kept.append(q)
+    return kept, ex.mentions
+
+
+# --- evaluation ----------------------------------------------------------------------
+
+
+def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two spans overlap by at least half of each (the issue's criterion)."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap > 0 and overlap * 2 >= (a[1] - a[0]) and overlap * 2 >= (b[1] - b[0])
+
+
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|sir|president|minister|the)\.?\s+", re.I)
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Speaker names match after lower-casing and dropping titles; a surname (any one
+    name word of the other) counts as the same person."""
+    if not predicted or not gold:
+        return predicted == gold
+    p = _HONORIFICS.sub("", predicted.strip().lower())
+    g = _HONORIFICS.sub("", gold.strip().lower())
+    if p == g:
+        return True
+    pw, gw = p.split(), g.split()
+    return bool(pw and gw) and (pw[-1] in gw or gw[-1] in pw or pw[0] == gw[0] and len(pw) == 1)
+
+
+def score_quotes(predicted: list[dict], gold: list[dict]) -> dict[str, float | int]:
+    """Precision, recall and F1 of quote spans, and speaker accuracy over matched quotes.
+
+    ``predicted`` and ``gold`` are lists of ``{"start", "end", "speaker"}``. Matching is
+    one-to-one and greedy in text order. Speaker accuracy is the share of matched gold
+    quotes whose predicted speaker is the same (``same_speaker``).
+    """
+    matched = 0
+    speaker_ok = 0
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if i in used or not spans_match((p["start"], p["end"]), (g["start"], g["end"])):
+                continue
+            used.add(i)
+            matched += 1
+            speaker_ok += same_speaker(p.get("speaker"), g.get("speaker"))
+            break
+    precision = matched / len(predicted) if predicted else 0.0
+    recall = matched / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "matched": matched,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "speaker_accuracy": round(speaker_ok / matched, 3) if matched else 0.0,
+    }

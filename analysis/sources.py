@@ -1,0 +1,392 @@
+"""Who speaks: speaker resolution, speaker profiles, cited media, and the entry point.
+
+:func:`analyze_sources` is what the pipeline calls. It runs the quote extractor
+(:mod:`analysis.quotes`), resolves each quote's speaker mention to a source, builds
+each source's profile from the words around its name, and computes the diversity
+figures (:mod:`analysis.diversity`).
+
+Resolution rules (all deterministic):
+
+- a surname or single name word ("Puri", "Yu") is the full name met elsewhere in the
+  body (done when mentions are found);
+- ``he``/``she`` is the most recent person quoted in the last three paragraphs, else
+  the most recent person named before it;
+- ``it`` is the most recent organisation or country that was the subject of a
+  sentence ("China, which …, has not. … It has also insisted …"), else the most
+  recent organisation or country quoted;
+- ``they`` is the most recent group, organisation, country or anonymous source quoted;
+- a capital or seat of power speaks for its country ("Beijing said" -> China), and
+  "the ministry said" is the last ministry named.
+
+Profiles (type, role, affiliation, side) come from ``data/speaker_roles.yaml`` and
+``data/sides.yaml``; each decision is listed in ``evidence`` with the words that made it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from analysis.quotes import (
+    _LEADING_ADJUNCT,
+    Knowledge,
+    Mention,
+    Quote,
+    extract_quotes,
+    knowledge,
+)
+from analysis.text import words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.article import Article
+
+_TYPE_OF_KIND = {"country": "government", "media": "journalist", "anonymous": "anonymous",
+                 "document": "document"}
+
+
+# --- resolution -----------------------------------------------------------------------
+
+
+def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Mention]]:
+    """(sentence start, subject) for sentences whose subject is an organisation or
+    country; a sentence whose subject is ``it`` keeps the previous subject."""
+    out = []
+    speakable = [m for m in mentions if not m.in_quote]
+    for s in article.sentences:
+        rest = s.text
+        m = _LEADING_ADJUNCT.match(rest)
+        offset = s.start + (m.end() if m else 0)
+        head_end = offset + len(" ".join(article.text[offset : s.end].split()[:3]))
+        first = next((x for x in speakable if offset <= x.start < head_end), None)
+        if first is None or first.kind == "pronoun":
+            continue
+        if first.kind in ("country", "org", "group", "media"):
+            out.append((s.start, first))
+    return out
+
+
+class _Resolver:
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.a = article
+        self.mentions = mentions
+        self.subjects = _subjects(article, mentions)
+        self.done: list[tuple[Quote, Mention | None, str | None]] = []
+
+    def key(self, m: Mention) -> str:
+        if m.kind == "anonymous":
+            return re.sub(r"^(?:the|a|an)\s+", "", " ".join(m.name.lower().split()))
+        return m.name
+
+    def resolve(self, q: Quote) -> tuple[Mention | None, str | None]:
+        m = q.speaker
+        if m is None:
+            return None, None
+        if m.kind == "pronoun":
+            return self.pronoun(m, q)
+        if m.kind == "group":
+            return self.group(m)
+        return m, self.key(m)
+
+    def pronoun(self, m: Mention, q: Quote) -> tuple[Mention | None, str | None]:
+        recent = [(qq, mm, k) for qq, mm, k in self.done
+                  if mm is not None and qq.paragraph >= q.paragraph - 3]
+        if m.name in ("he", "she"):
+            for _, mm, k in reversed(recent):
+                if mm.kind == "person":
+                    return mm, k
+            persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
+                       and x.paragraph >= m.paragraph - 2]
+            return (persons[-1], persons[-1].name) if persons else (None, None)
+        if m.name == "it":
+            subj = [x for s, x in self.subjects if s < m.start]
+            if subj:
+                return subj[-1], self.key(subj[-1])
+            for _, mm, k in reversed(recent):
+                if mm.kind in ("org", "country", "media", "group"):
+                    return mm, k
+            return None, None
+        for _, mm, k in reversed(recent):  # they
+            if mm.kind in ("anonymous", "group", "org", "country"):
+                return mm, k
+        return None, None
+
+    def group(self, m: Mention) -> tuple[Mention | None, str | None]:
+        head = m.text.split()[-1].lower()
+        orgs = [x for x in self.mentions if x.kind == "org" and x.end <= m.start
+                and head in x.name.lower().split()]
+        if orgs:
+            return orgs[-1], orgs[-1].name
+        return m, " ".join(m.text.lower().split())
+
+
+# --- profiles -------------------------------------------------------------------------
+
+
+def _ev(field: str, value: Any, words_: str | None, rule: str) -> dict[str, Any]:
+    return {"field": field, "value": value, "words": words_, "rule": rule}
+
+
+def _side_words(text: str, k: Knowledge) -> tuple[str, str] | None:
+    """The first side named in ``text`` that is not a place after "in"/"from"."""
+    for m in k.alias_re.finditer(text):
+        if re.search(r"\b(?:in|from|to|near|outside)\s+$", text[: m.start()]):
+            continue
+        side, _ = k.alias_side[m.group(0)]
+        return side, m.group(0)
+    return None
+
+
+def _type_default_side(typ: str, k: Knowledge) -> str | None:
+    for t in k.types:
+        if t["name"] == typ:
+            return t.get("default_side")
+    return None
+
+
+def _title_in(text: str, k: Knowledge) -> str | None:
+    """The longest known title in ``text`` (leftmost among equals)."""
+    low = text.lower()
+    best = None
+    for t in k.titles:
+        m = re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", low)
+        if m and (best is None or len(t) > len(best[1]) or len(t) == len(best[1])
+                  and m.start() < best[0]):
+            best = (m.start(), t)
+    return text[best[0] : best[0] + len(best[1])] if best else None
+
+
+def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], article: Article
+                    ) -> dict[str, Any]:
+    """Type, role, affiliation and side of one source from its mentions, with evidence.
+
+    ``mentions`` are the mentions of this source (the first is the richest one used for
+    the name); ``all_mentions`` supply affiliations met in the same sentence.
+    """
+    k = knowledge()
+    ev: list[dict[str, Any]] = []
+    lead = mentions[0]
+    kind = lead.kind
+    role = affiliation = side = None
+    typ = _TYPE_OF_KIND.get(kind)
+
+    if kind == "person":
+        title = next((m.title for m in mentions if m.title), None)
+        mods = next((m.modifiers for m in mentions if m.title or m.modifiers), [])
+        appos_m = next((m for m in mentions if m.apposition), None)
+        appos = appos_m.apposition if appos_m else None
+        if title:
+            role = title
+            ev.append(_ev("role", role, title, "title before the name"))
+        elif appos:
+            role = _title_in(appos, k)
+            if role:
+                ev.append(_ev("role", role, appos, "title in the apposition"))
+        # affiliation: an organisation in the apposition, else a government body named
+        # earlier in the same sentence ("At a briefing of China’s Ministry …, spokesman X")
+        aff: Mention | None = None
+        if appos_m is not None:
+            a0 = article.text.find(appos, appos_m.end)
+            aff = next((x for x in all_mentions if x.kind in ("org", "media")
+                        and a0 <= x.start < a0 + len(appos)), None)
+        if aff is None:
+            for m in mentions:
+                sent = next((s for s in article.sentences if s.start <= m.start < s.end), None)
+                if sent is None:
+                    continue
+                cands = [x for x in all_mentions if x.kind == "org" and sent.start <= x.start
+                         and x.end <= m.start and x.org_type == "government"]
+                if cands:
+                    aff = cands[-1]
+                    break
+        if aff is not None:
+            affiliation = aff.name
+            ev.append(_ev("affiliation", affiliation, aff.text, "organisation named beside"))
+        info = k.titles.get(role.lower()) if role else None
+        former = [w for w in mods if w.lower() in k.former_markers]
+        if appos and re.search(r"\b(?:former|ex-|retired)\b", appos.lower()):
+            former.append("former")
+        if info:
+            typ = info["type"]
+            ev.append(_ev("type", typ, role, "title"))
+            generic = role.lower() in {"director", "head", "chief", "leader", "spokesman",
+                                       "spokeswoman", "spokesperson", "official", "adviser",
+                                       "advisor", "chairman", "chairwoman", "founder"}
+            if generic and aff is not None and aff.org_type not in (None, "government"):
+                typ = aff.org_type
+                ev.append(_ev("type", typ, aff.text, "generic title: type of the organisation"))
+        elif aff is not None and aff.org_type:
+            typ = aff.org_type
+            ev.append(_ev("type", typ, aff.text, "type of the organisation"))
+        else:
+            typ = "other"
+            ev.append(_ev("type", typ, None, "no title or affiliation found"))
+        if former and typ == "government":
+            typ = "former official"
+            ev.append(_ev("type", typ, " ".join(former), "former marker before the title"))
+        # side
+        for w in mods:
+            if w in k.alias_side:
+                side = k.alias_side[w][0]
+                ev.append(_ev("side", side, w, "country word before the title"))
+                break
+        if side is None and aff is not None and aff.side:
+            side = aff.side
+            ev.append(_ev("side", side, aff.possessor or aff.text, "side of the affiliation"))
+        if side is None and appos and typ not in ("journalist",):
+            hit = _side_words(appos, k)
+            if hit:
+                side = hit[0]
+                ev.append(_ev("side", side, hit[1], "country word in the apposition"))
+        if side is None and info and info.get("side"):
+            side = info["side"]
+            ev.append(_ev("side", side, role, "country the title implies"))
+    elif kind == "country":
+        role = "government"
+        side = lead.side
+        ev.append(_ev("type", typ, lead.text, "country or capital as speaker (its government)"))
+        ev.append(_ev("side", side, lead.text, "country named"))
+    elif kind in ("org", "media", "group"):
+        typ = lead.org_type or ("journalist" if kind == "media" else "organisation")
+        typ = "organisation" if typ == "document" and kind == "group" else typ
+        ev.append(_ev("type", typ, lead.text, "organisation as speaker"))
+        side = lead.side
+        if side:
+            ev.append(_ev("side", side, lead.possessor or lead.text, "side of the organisation"))
+    elif kind == "anonymous":
+        role = lead.name
+        ev.append(_ev("type", typ, lead.text, "unnamed source pattern"))
+        hit = _side_words(lead.text, k) or _side_words(lead.text.title(), k)
+        if hit:
+            side = hit[0]
+            ev.append(_ev("side", side, hit[1], "country word in the description"))
+    elif kind == "document":
+        ev.append(_ev("type", typ, lead.text, "name ends in a document word"))
+        return {"type": typ, "role": None, "affiliation": None, "side": None, "evidence": ev}
+    typ = typ or "other"
+    if side is None:
+        side = _type_default_side(typ, k) or "unknown"
+        ev.append(_ev("side", side, None, f"default side of type '{typ}'"))
+    return {"type": typ, "role": role, "affiliation": affiliation, "side": side, "evidence": ev}
+
+
+# --- cited media and talked-about entities ---------------------------------------------
+
+
+def cited_media(article: Article) -> list[dict[str, Any]]:
+    """Photo-credit agencies and the publishing outlet: cited media, never voices.
+
+    Each is ``{"name", "kind", "start", "end"}`` with ``kind`` ``photo_credit`` or
+    ``publisher`` and offsets of the name in ``article.text`` (of the credit or
+    ``Source:`` line when the name is not found verbatim).
+    """
+    out: list[dict[str, Any]] = []
+    for credit in article.credits:
+        for agency in credit.agencies:
+            pos = article.text.find(agency, credit.start, credit.end)
+            s, e = (pos, pos + len(agency)) if pos >= 0 else (credit.start, credit.end)
+            out.append({"name": agency, "kind": "photo_credit", "start": s, "end": e})
+    outlet = article.source_outlet
+    if outlet:
+        line = next((b for b in article.blocks if b.kind.value == "source_line"), None)
+        if line is not None:
+            pos = article.text.find(outlet, line.start, line.end)
+            s, e = (pos, pos + len(outlet)) if pos >= 0 else (line.start, line.end)
+            out.append({"name": outlet, "kind": "publisher", "start": s, "end": e})
+    return out
+
+
+def entity_mentions(article: Article, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """People, organisations and countries the body talks about, with mention counts.
+
+    Countries are counted by their names, demonyms and capitals (``data/sides.yaml``),
+    so "Russian", "Moscow" and "Russia" are three mentions of Russia.
+    """
+    k = knowledge()
+    ents: dict[str, dict[str, Any]] = {}
+
+    def bump(name: str, kind: str, side: str | None, s: int, e: int) -> None:
+        ent = ents.setdefault(name, {"name": name, "kind": kind, "side": side, "mentions": 0,
+                                     "first_start": s, "first_end": e})
+        ent["mentions"] += 1
+
+    for m in mentions:
+        if m.kind == "person":
+            bump(m.name, "person", None, m.start, m.end)
+        elif m.kind in ("org", "media") and not (m.name in k.alias_side
+                                                 and k.alias_side[m.name][1] != "institution"):
+            bump(m.name, "organisation", m.side, m.start, m.end)
+    for block in article.body:
+        for m in k.alias_re.finditer(block.text):
+            side, role = k.alias_side[m.group(0)]
+            name = k.sides[side].get("speaker_name")
+            if role == "institution" or not name:
+                continue
+            bump(name, "country", side, block.start + m.start(), block.start + m.end())
+    return sorted(ents.values(), key=lambda x: (-x["mentions"], x["first_start"]))
+
+
+# --- entry point ----------------------------------------------------------------------
+
+
+def analyze_sources(article: Article) -> dict[str, Any]:
+    """Quotes, sources and diversity figures of one article (the ``analyze`` contract).
+
+    Returns ``{"quotes": [...], "sources": [...], "diversity": {...}}``:
+    quotes are ``{"start", "end", "text", "kind", "cue", "speaker", "speaker_start",
+    "speaker_end", "source_id"}`` in text order (offsets into ``article.text``; speaker
+    null when unknown); sources are ``{"id", "name", "type", "role", "affiliation",
+    "side", "quotes", "quoted_words", "evidence"}`` in order of first quote; diversity
+    is described in :func:`analysis.diversity.diversity_figures`. Never raises on odd
+    text: an article without body text gives empty lists.
+    """
+    from analysis.diversity import diversity_figures
+
+    try:
+        raw, mentions = extract_quotes(article)
+    except Exception:  # pragma: no cover - a last guard; extraction is written not to raise
+        raw, mentions = [], []
+    resolver = _Resolver(article, mentions)
+    by_key: dict[str, list[Mention]] = {}
+    order: list[str] = []
+    quotes: list[dict[str, Any]] = []
+    for q in raw:
+        via, key = resolver.resolve(q)
+        resolver.done.append((q, via, key))
+        if key is not None and via is not None:
+            if key not in by_key:
+                by_key[key] = []
+                order.append(key)
+            by_key[key].append(via)
+        att = q.speaker if q.speaker is not None and not q.floating else via
+        quotes.append({
+            "start": q.start,
+            "end": q.end,
+            "text": article.text[q.start : q.end],
+            "kind": q.kind,
+            "cue": q.cue,
+            "speaker": key,
+            "speaker_start": att.start if att else None,
+            "speaker_end": att.end if att else None,
+            "source_id": None,
+        })
+    sources: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    for n, key in enumerate(order, 1):
+        ms = by_key[key]
+        same = [m for m in mentions if m.kind == ms[0].kind and m.name == ms[0].name
+                and not m.in_quote] if ms[0].kind == "person" else []
+        profile = speaker_profile(ms + same, mentions, article)
+        ids[key] = f"s{n}"
+        sources.append({"id": f"s{n}", "name": key, **{f: profile[f] for f in (
+            "type", "role", "affiliation", "side")}, "quotes": 0, "quoted_words": 0,
+            "evidence": profile["evidence"]})
+    by_id = {s["id"]: s for s in sources}
+    for q in quotes:
+        if q["speaker"] is not None:
+            q["source_id"] = ids[q["speaker"]]
+            src = by_id[q["source_id"]]
+            src["quotes"] += 1
+            src["quoted_words"] += len(words(q["text"]))
+    diversity = diversity_figures(quotes, sources, entity_mentions(article, mentions),
+                                  cited_media(article))
+    return {"quotes": quotes, "sources": sources, "diversity": diversity}
