@@ -961,3 +961,21 @@ def score_quotes(predicted: list[dict], gold: list[dict]) -> dict[str, float | i
         "f1": round(f1, 3),
         "speaker_accuracy": round(speaker_ok / matched, 3) if matched else 0.0,
     }
+
+
+def annotated_spans(text: str, items: list[dict]) -> list[dict]:
+    """Offsets of hand-annotated quotes given by their exact text (the ``occurrence``-th
+    occurrence, 1 by default), as ``{"start", "end", "speaker", "kind"}``.
+
+    Raises ``ValueError`` naming the quote when its text is not in the article.
+    """
+    out = []
+    for item in items:
+        pos = -1
+        for _ in range(int(item.get("occurrence", 1))):
+            pos = text.find(item["text"], pos + 1)
+            if pos < 0:
+                raise ValueError(f"annotated quote not found in the article: {item['text']!r}")
+        out.append({"start": pos, "end": pos + len(item["text"]), "speaker": item.get("speaker"),
+                    "kind": item.get("kind")})
+    return out
