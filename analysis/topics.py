@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +59,7 @@ class TopicFileError(ValueError):
 
 @dataclass(frozen=True)
 class Topic:
-    """One topic: its terms by tier and the compiled patterns that find them.
+    """One topic: its terms by tier and a compiled pattern for each term.
 
     ``weak`` holds ``(term, group)`` pairs; a plain list of weak terms puts each term in
     a group of its own, so any two different weak terms make a pair.
@@ -71,11 +71,12 @@ class Topic:
     core: tuple[str, ...]
     weak: tuple[tuple[str, str], ...]
     exclude: tuple[str, ...]
-    patterns: dict[str, re.Pattern | None] = field(compare=False, repr=False)
-    groups: dict[str, tuple[str, ...]] = field(compare=False, repr=False)
+    patterns: dict[str, tuple[re.Pattern, ...]] = field(compare=False, repr=False)
 
-    def term_group(self, tier: str, name: str) -> str:
-        return self.groups[tier][int(name[1:])]
+    def terms(self, tier: str) -> tuple[str, ...]:
+        if tier == WEAK:
+            return tuple(t for t, _ in self.weak)
+        return self.core if tier == CORE else self.exclude
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ class TopicSet:
 
     def __len__(self) -> int:
         return len(self.topics)
+
+    @cached_property
+    def index(self) -> _TermIndex:
+        return _TermIndex(self)
 
 
 # --- term patterns --------------------------------------------------------------------
@@ -139,29 +144,19 @@ def _case_sensitive(term: str) -> bool:
     return any(c.isupper() for c in term)
 
 
-def _compile_tier(terms: list[str]) -> re.Pattern | None:
-    """One pattern for a tier: a named group per term (``t0``, ``t1`` …) so a match
-    tells which term it was. Terms with a capital match that capitalisation or ALL CAPS;
-    lower-case terms match any capitalisation. Longer terms are tried first, so
-    "Taiwan Relations Act" wins over "Taiwan"."""
-    if not terms:
-        return None
-    order = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
-    parts = []
-    for i in order:
-        term = terms[i]
-        rx = term_regex(term)
-        if _case_sensitive(term):
-            upper = term.upper()
-            alt = rx if upper == term else f"{rx}|{term_regex(upper)}"
-            parts.append(f"(?P<t{i}>{alt})")
-        else:
-            parts.append(f"(?P<t{i}>(?i:{rx}))")
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+def compile_term(term: str) -> re.Pattern:
+    """The whole-word pattern of one term. A term with a capital matches that
+    capitalisation or ALL CAPS; an all-lower-case term matches any capitalisation."""
+    rx = term_regex(term)
+    if _case_sensitive(term):
+        upper = term.upper()
+        if upper != term:
+            rx = f"{rx}|{term_regex(upper)}"
+        return re.compile(rf"(?<!\w)(?:{rx})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.IGNORECASE)
 
 
 def _build_topic(tid: str, label: str, description: str, core, weak, exclude) -> Topic:
-    weak_terms = [t for t, _ in weak]
     return Topic(
         id=tid,
         label=label,
@@ -170,16 +165,101 @@ def _build_topic(tid: str, label: str, description: str, core, weak, exclude) ->
         weak=tuple(weak),
         exclude=tuple(exclude),
         patterns={
-            CORE: _compile_tier(list(core)),
-            WEAK: _compile_tier(weak_terms),
-            EXCLUDE: _compile_tier(list(exclude)),
-        },
-        groups={
-            CORE: tuple(core),
-            WEAK: tuple(g for _, g in weak),
-            EXCLUDE: tuple(exclude),
+            CORE: tuple(compile_term(t) for t in core),
+            WEAK: tuple(compile_term(t) for t, _ in weak),
+            EXCLUDE: tuple(compile_term(t) for t in exclude),
         },
     )
+
+
+# --- the term index: candidate terms by the first word they start with ----------------
+
+_EDGE = re.compile(r"^\W+|\W+$")
+_SPLIT = re.compile(r"[\s\-‐‑]+")
+
+
+_HYPHENS = re.compile(r"([\-‐‑])")
+_EDGE_CHARS = "'\".,;:!?()[]{}“”‘’«»"
+
+
+def _key(word: str) -> str:
+    """A word reduced for look-up: lower case, straight apostrophes, no dots, no edges."""
+    k = word.lower()
+    if "’" in k:
+        k = k.replace("’", "'")
+    if "." in k:
+        k = k.replace(".", "")
+    k = k.strip(_EDGE_CHARS)
+    return k if k.isalnum() or not k else _EDGE.sub("", k)
+
+
+class _TermIndex:
+    """Every term of a topic set, keyed by its first word, so that matching looks up each
+    word of the text once (a dictionary look-up) and tries a term's full pattern only
+    where its first word occurs. Wildcard terms are keyed by their stem and found by
+    the word's prefixes of the stem lengths in use."""
+
+    def __init__(self, topics: TopicSet) -> None:
+        self.exact: dict[str, list[tuple[int, str, int]]] = {}
+        self.prefix: dict[str, list[tuple[int, str, int]]] = {}
+        for ti, topic in enumerate(topics.topics):
+            for tier in (CORE, WEAK, EXCLUDE):
+                for i, term in enumerate(topic.terms(tier)):
+                    t = term.strip()
+                    wildcard = t.endswith("*")
+                    first = _SPLIT.split(t.rstrip("*").strip(), maxsplit=1)
+                    key = _key(first[0])
+                    if wildcard and len(first) == 1:
+                        self.prefix.setdefault(key, []).append((ti, tier, i))
+                    else:
+                        self.exact.setdefault(key, []).append((ti, tier, i))
+        self.prefix_lengths = sorted({len(k) for k in self.prefix})
+        self._memo: dict[str, tuple[tuple[int, int, str, int], ...]] = {}
+
+    def lookup(self, word: str) -> tuple[tuple[int, int, str, int], ...]:
+        """``(offset in word, topic, tier, term)`` of every term that may start in this
+        word or in one of its hyphenated parts; memoised, as news repeats its words."""
+        got = self._memo.get(word)
+        if got is None:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            got = self._memo[word] = self._compute(word)
+        return got
+
+    def _compute(self, word: str) -> tuple[tuple[int, int, str, int], ...]:
+        exact, prefix, lengths = self.exact, self.prefix, self.prefix_lengths
+        parts = [(word, 0)]
+        if "-" in word or "‐" in word or "‑" in word:
+            pos = 0
+            for piece in _HYPHENS.split(word):
+                if piece and piece not in "-‐‑":
+                    parts.append((piece, pos))
+                pos += len(piece)
+        out: dict[tuple[int, int, str, int], None] = {}
+        for text, pos in parts:
+            k = _key(text)
+            if not k:
+                continue
+            keys = [k]
+            if k[-1] == "'" or k.endswith("'s"):
+                keys.append(k.rsplit("'", 1)[0])
+            if k[-1] == "s":
+                keys.append(k[:-1])
+                if k.endswith("es"):
+                    keys.append(k[:-2])
+            for kk in keys:
+                entries = exact.get(kk)
+                if entries:
+                    for entry in entries:
+                        out[(pos, *entry)] = None
+            for n in lengths:
+                if n > len(k):
+                    break
+                entries = prefix.get(k[:n])
+                if entries:
+                    for entry in entries:
+                        out[(pos, *entry)] = None
+        return tuple(out)
 
 
 # --- loading and validating a topics file ------------------------------------------------
@@ -224,8 +304,8 @@ def _term(path: str, node: yaml.Node, what: str) -> str:
         raise _err(path, node, f"{what} is longer than {_MAX_TERM} characters")
     if "*" in term[:-1]:
         raise _err(path, node, f"{what} {term!r} has '*' inside; '*' is allowed only at the end")
-    if not re.search(r"\w", term):
-        raise _err(path, node, f"{what} {term!r} has no letters or digits")
+    if not re.match(r"\w", term):
+        raise _err(path, node, f"{what} {term!r} must start with a letter or digit")
     return term
 
 
@@ -347,25 +427,52 @@ class Decision:
         return self.rule not in (None, RULE_WEAK_ALONE)
 
 
-def _matches(topic: Topic, text: str, lo: int, hi: int) -> list[dict]:
-    """Core and weak matches in ``text[lo:hi]`` not cancelled by an exclusion, ordered."""
-    excl = topic.patterns[EXCLUDE]
-    spans = [m.span() for m in excl.finditer(text, lo, hi)] if excl is not None else []
+def _greedy(hits: list[dict]) -> list[dict]:
+    """Leftmost, then longest, non-overlapping matches (as a regex alternation would)."""
+    hits.sort(key=lambda h: (h["start"], -h["end"]))
+    out: list[dict] = []
+    for h in hits:
+        if not out or h["start"] >= out[-1]["end"]:
+            out.append(h)
+    return out
+
+
+def _sentence_matches(topics: TopicSet, text: str, sent) -> list[dict[str, list[dict]]]:
+    """Per topic, the tiers' matches in one sentence: ``[{tier: [hit, ...]}, ...]``."""
+    index = topics.index
+    raw: list[dict[str, list[dict]]] = [{} for _ in topics.topics]
+    memo = index._memo
+    lookup = index.lookup
+    patterns = [t.patterns for t in topics.topics]
+    end = sent.end
+    for word in sent.words:
+        found = memo.get(word.text)
+        if found is None:
+            found = lookup(word.text)
+        for rel, ti, tier, i in found:
+            pos = word.start + rel
+            m = patterns[ti][tier][i].match(text, pos, end)
+            if m:
+                raw[ti].setdefault(tier, []).append({"start": m.start(), "end": m.end(), "i": i})
+    return raw
+
+
+def _topic_hits(topic: Topic, text: str, raw: dict[str, list[dict]]) -> list[dict]:
+    """Core and weak hits of one topic in one sentence, minus those an exclusion overlaps
+    and weak hits inside a core one ("self-ruled" in "self-ruled island")."""
+    spans = [(h["start"], h["end"]) for h in raw.get(EXCLUDE, ())]
     found: list[dict] = []
     core_spans: list[tuple[int, int]] = []
     for tier in (CORE, WEAK):
-        pat = topic.patterns[tier]
-        if pat is None:
-            continue
-        for m in pat.finditer(text, lo, hi):
-            s, e = m.span()
+        for h in _greedy(raw.get(tier, [])):
+            s, e = h["start"], h["end"]
             if any(a < e and s < b for a, b in spans):
                 continue
-            if tier == WEAK and any(cs < e and s < ce for cs, ce in core_spans):
-                continue  # "self-ruled" inside the core phrase "self-ruled island"
-            hit = {"term": m.group(0), "tier": tier, "start": s, "end": e}
+            if tier == WEAK and any(a < e and s < b for a, b in core_spans):
+                continue
+            hit = {"term": text[s:e], "tier": tier, "start": s, "end": e}
             if tier == WEAK:
-                hit["group"] = topic.term_group(WEAK, m.lastgroup)
+                hit["group"] = topic.weak[h["i"]][1]
             else:
                 core_spans.append((s, e))
             found.append(hit)
@@ -381,11 +488,13 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
     """For each topic, the decision on every body sentence that has any of its terms."""
     text = article.text
     sentences = article.sentences
-    out: dict[str, list[Decision]] = {}
-    for topic in topics:
-        decisions: list[Decision] = []
-        for sent in sentences:
-            hits = _matches(topic, text, sent.start, sent.end)
+    out: dict[str, list[Decision]] = {t.id: [] for t in topics}
+    for sent in sentences:
+        raw = _sentence_matches(topics, text, sent)
+        for topic, tiers in zip(topics.topics, raw, strict=True):
+            if CORE not in tiers and WEAK not in tiers:
+                continue
+            hits = _topic_hits(topic, text, tiers)
             if not hits:
                 continue
             d = Decision(sent.index, hits)
@@ -395,7 +504,8 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 d.rule = RULE_WEAK_PAIR
             else:
                 d.rule = RULE_WEAK_ALONE
-            decisions.append(d)
+            out[topic.id].append(d)
+    for decisions in out.values():
         # one weak term counts in a paragraph already on the topic, or right after it
         strong = {d.index for d in decisions if d.rule in (RULE_CORE, RULE_WEAK_PAIR)}
         strong_pars = {sentences[i].paragraph for i in strong}
@@ -404,7 +514,6 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 sentences[d.index].paragraph in strong_pars or d.index - 1 in strong
             ):
                 d.rule = RULE_WEAK_CONTEXT
-        out[topic.id] = decisions
     return out
 
 

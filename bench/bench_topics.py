@@ -1,0 +1,217 @@
+"""Benchmark of topic detection: speed and accuracy, tiered lexicon vs keyword lists.
+
+Run: ``.venv/bin/python bench/bench_topics.py``. Prints a markdown report and writes it to
+``bench/results/topics.md``.
+
+* Speed: time to decide every sentence and compute the shares of a 1,000-word article
+  (the text layer's sentences are computed once beforehand, as in the pipeline), with
+  the 3 default topics and with 6, 12 and 24 topics (copies of the defaults) to show
+  the cost is linear in the number of topics. Median of repeated runs.
+* Baselines, what a user would otherwise write: a keyword list per topic (every core and
+  weak term of the same file, flattened, no tiers, no exclusions), counted per sentence
+  (a) as substrings of the lower-cased text, ``sum(s.lower().count(k) for k in kws)``,
+  and (b) as whole words with one case-insensitive regular expression.
+* Accuracy: sentence- and article-level precision, recall and F1 against the hand
+  labels of ``tests/fixtures/topic_set`` (composed for this project) and of the seed
+  article (``tests/fixtures/seed_topics.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.article import parse_text  # noqa: E402
+from analysis.topics import (  # noqa: E402
+    TopicSet,
+    _build_topic,
+    load_labelled_set,
+    load_topics,
+    score,
+    sentence_topics,
+    topic_proportions,
+)
+
+SEED = ROOT / "data" / "articles" / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
+RESULTS = ROOT / "bench" / "results" / "topics.md"
+
+
+def keyword_lists(topics: TopicSet) -> dict[str, list[str]]:
+    """The flat keyword list a user would write: every term of the topic, lower-cased."""
+    return {
+        t.id: sorted({k.rstrip("*").strip().lower() for k in t.core + tuple(w for w, _ in t.weak)})
+        for t in topics
+    }
+
+
+def baseline_substring(article, kws: dict[str, list[str]]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for s in article.sentences:
+        low = s.text.lower()
+        for tid, words in kws.items():
+            if sum(low.count(k) for k in words) > 0:
+                out.setdefault(s.index, []).append(tid)
+    return out
+
+
+def compile_word_baseline(kws: dict[str, list[str]]) -> dict[str, re.Pattern]:
+    return {
+        tid: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+        for tid, words in kws.items()
+    }
+
+
+def baseline_words(article, pats: dict[str, re.Pattern]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for s in article.sentences:
+        for tid, pat in pats.items():
+            if pat.search(s.text):
+                out.setdefault(s.index, []).append(tid)
+    return out
+
+
+def thousand_word_article():
+    """The seed's body paragraphs, repeated and cut to 1,000 words (+/- one sentence)."""
+    seed = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    paras = [b.text for b in seed.body]
+    out, n = [], 0
+    while n < 1000:
+        for p in paras:
+            if n >= 1000:
+                break
+            out.append(p)
+            n += len(p.split())
+    article = parse_text("Benchmark article\n\n" + "\n\n".join(out) + "\n", id="bench")
+    _ = article.sentences  # the text layer, computed once as in the pipeline
+    return article
+
+
+def many_topics(base: TopicSet, k: int) -> TopicSet:
+    topics = []
+    for i in range(k):
+        t = base.topics[i % len(base.topics)]
+        topics.append(
+            _build_topic(f"{t.id}_{i}", t.label, t.description, t.core, t.weak, t.exclude)
+        )
+    return TopicSet(tuple(topics), f"{k} topics")
+
+
+def median_ms(fn, repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def evaluate(items, predict, ids):
+    gold, pred = [], []
+    for la in items:
+        found = predict(la.article)
+        gold.append(la.labels)
+        pred.append([set(found.get(i, [])) for i in range(len(la.labels))])
+    return score(gold, pred, ids)
+
+
+def seed_item():
+    from analysis.topics import LabelledArticle
+
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    spec = yaml.safe_load(
+        (ROOT / "tests" / "fixtures" / "seed_topics.yaml").read_text(encoding="utf-8")
+    )
+    labels = [set() for _ in a.sentences]
+    for e in spec["sentences"]:
+        pos = a.text.index(e["starts"])
+        for s in a.sentences:
+            if s.start <= pos < s.end:
+                labels[s.index] |= set(e["topics"])
+    return LabelledArticle("seed", a, labels, set().union(*labels))
+
+
+def main() -> str:
+    topics = load_topics()
+    kws = keyword_lists(topics)
+    pats = compile_word_baseline(kws)
+    article = thousand_word_article()
+    n_words = sum(len(s.words) for s in article.sentences)
+
+    lines = ["# Topic detection benchmark", ""]
+    lines += [
+        f"Article: the seed's body repeated to {n_words} words, {len(article.sentences)} "
+        "sentences (text layer computed beforehand). Median of repeated runs, "
+        f"Python {sys.version.split()[0]}.",
+        "",
+        "## Speed, 3 default topics",
+        "",
+        "| method | ms per article |",
+        "|---|---:|",
+    ]
+    t_lex = median_ms(lambda: topic_proportions(article, topics), 300)
+    t_sub = median_ms(lambda: baseline_substring(article, kws), 300)
+    t_word = median_ms(lambda: baseline_words(article, pats), 300)
+    lines += [
+        f"| tiered lexicon (`topic_proportions`, decisions + shares + evidence) | {t_lex:.2f} |",
+        f"| baseline: keyword list, substring count | {t_sub:.2f} |",
+        f"| baseline: keyword list, whole-word regex | {t_word:.2f} |",
+        "",
+        "## Linear in the number of topics (tiered lexicon)",
+        "",
+        "| topics | ms per article | ms per topic |",
+        "|---:|---:|---:|",
+    ]
+    for k in (3, 6, 12, 24):
+        ts = many_topics(topics, k)
+        t = median_ms(lambda ts=ts: topic_proportions(article, ts), 100)
+        lines.append(f"| {k} | {t:.2f} | {t / k:.3f} |")
+
+    composed = load_labelled_set(ROOT / "tests" / "fixtures" / "topic_set")
+    sets = [
+        (
+            f"composed set ({len(composed)} articles, "
+            f"{sum(len(x.labels) for x in composed)} sentences)",
+            composed,
+        ),
+        ("seed article (30 sentences)", [seed_item()]),
+    ]
+    methods = [
+        ("tiered lexicon", lambda a: sentence_topics(topic_proportions(a, topics))),
+        ("keyword list, substring", lambda a: baseline_substring(a, kws)),
+        ("keyword list, whole word", lambda a: baseline_words(a, pats)),
+    ]
+    for name, items in sets:
+        lines += [
+            "",
+            f"## Accuracy on the {name}",
+            "",
+            "| method | level | topic | precision | recall | F1 |",
+            "|---|---|---|---:|---:|---:|",
+        ]
+        for mname, predict in methods:
+            sc = evaluate(items, predict, topics.ids)
+            levels = ("sentence", "article") if len(items) > 1 else ("sentence",)
+            for level in levels:
+                for tid in [*topics.ids, "micro"]:
+                    v = sc[level][tid]
+                    lines.append(
+                        f"| {mname} | {level} | {tid} | {v['precision']:.2f} | "
+                        f"{v['recall']:.2f} | {v['f1']:.2f} |"
+                    )
+    report = "\n".join(lines) + "\n"
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(report, encoding="utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    print(main())
