@@ -51,7 +51,8 @@ SINGLE_STRAIGHT = "'"
 _DOUBLE_ANY = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_STRAIGHT
 _ALL_MARKS = _DOUBLE_ANY + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT
 
-_CAP_TOKEN = r"(?:[A-Z][\w.\-’']*\w\.?|[A-Z]\.?(?:[A-Z]\.)*)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAP_TOKEN = rf"(?:[{_UPPER}][\w.\-’']*\w\.?|[{_UPPER}]\.?(?:[{_UPPER}]\.)*)"
 _CONNECTORS = {"of", "for", "on", "de", "da", "del", "van", "von", "der", "al", "bin", "ibn",
                "la", "le", "the"}
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
@@ -75,6 +76,8 @@ class Knowledge:
     documents: frozenset[str]
     anonymous: tuple[re.Pattern, ...]
     group_nouns: dict[str, str]
+    bare_groups: dict[str, str]
+    bare_re: re.Pattern
     not_names: frozenset[str]
     not_name_words: frozenset[str]
     types: tuple[dict, ...]
@@ -120,9 +123,10 @@ def knowledge() -> Knowledge:
                           + r")(?![\w])")
     group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
     group_re = re.compile(
-        r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?(?P<head>" + "|".join(
+        r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?(?P<head>" + "|".join(
             re.escape(g) for g in sorted(group_nouns, key=len, reverse=True)
             if not g.startswith("the ")) + r")\b")
+    bare = {str(k).lower(): v for k, v in (roles.get("bare_groups") or {}).items()}
     not_name_words = frozenset(
         "War Games Olympics Olympic Cup Day Summit Street Square Sea Ocean River Mountains "
         "Island Islands Province Region City Republic Kingdom States Affairs Crisis Revolution "
@@ -146,6 +150,11 @@ def knowledge() -> Knowledge:
         documents=frozenset(roles.get("documents") or []),
         anonymous=tuple(re.compile(p, re.IGNORECASE) for p in roles.get("anonymous") or []),
         group_nouns=group_nouns,
+        bare_groups=bare,
+        bare_re=re.compile(r"(?<![\w’'])(?P<head>" + "|".join(
+            "[" + g[0].upper() + g[0] + "]" + re.escape(g[1:]) for g in sorted(bare, key=len,
+                                                                           reverse=True))
+            + r")(?![\w’'])"),
         not_names=frozenset(roles.get("not_names") or []),
         not_name_words=not_name_words,
         types=tuple(roles["types"]),
@@ -198,7 +207,7 @@ def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
 def _country_at(tokens: list[str], i: int, k: Knowledge) -> int:
     for n in range(min(4, len(tokens) - i), 0, -1):
         phrase = " ".join(tokens[i : i + n])
-        if phrase in k.alias_side and k.alias_side[phrase][1] in ("adjective", "name"):
+        if phrase in k.alias_side and k.alias_side[phrase][1] != "metonym":
             return n
     return 0
 
@@ -307,10 +316,10 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 mm.paragraph = p
                 mm.in_quote = any(a <= mm.start < b for a, b in spans)
                 mm.possessive = possessive and mm.end == off + re_
-                taken.append((mm.start, mm.end))
                 if mm.kind == "person_single":
                     singles.append((mm, bool(mm.title)))
                 else:
+                    taken.append((mm.start, mm.end))
                     out.append(mm)
         # possessive links: "China’s Ministry of Foreign Affairs"
         # pronouns, anonymous sources and "the ministry"-type group nouns
@@ -326,6 +335,15 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 taken.append((a, b))
                 out.append(Mention(a, b, m.group(0), "anonymous", m.group(0).strip(),
                                    paragraph=p, in_quote=any(x <= a < y for x, y in spans)))
+        for m in k.bare_re.finditer(btext):
+            a, b = off + m.start(), off + m.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            head = m.group("head").lower()
+            out.append(Mention(a, b, m.group(0), "group", head, paragraph=p,
+                               org_type=k.bare_groups.get(head),
+                               in_quote=any(x <= a < y for x, y in spans)))
         for m in k.group_re.finditer(btext):
             a, b = off + m.start(), off + m.end()
             if any(x < b and a < y for x, y in taken):
@@ -345,6 +363,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             out.append(m)
         elif titled or m.name in titled_singles:
             m.kind = "person"
+            out.append(m)
+        elif not any(x.start < m.end and m.start < x.end for x in out):
+            m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
             out.append(m)
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
     out.sort(key=lambda x: (x.start, -x.end))
@@ -397,6 +418,12 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _nth_end(text: str, n: int) -> int:
+    """End offset of the ``n``-th white-space separated token of ``text`` (1-based)."""
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return ends[min(n, len(ends)) - 1] if ends and n > 0 else 0
+
+
 def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge
                   ) -> list[Mention] | None:
     """Split one capitalised run into title + name and say what the name is."""
@@ -434,10 +461,31 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             mods.append(" ".join(tokens[i : i + c]))
             i += c
             continue
+        if any(_title_at(tokens, j, k) for j in range(i + 1, min(len(tokens) - 1, i + 3))):
+            mods.append(tokens[i])  # "Velorian Foreign Minister …": a modifier of the title
+            i += 1
+            continue
         break
     core = tokens[i:]
     if not core:
         return None
+    for j, t in enumerate(core):
+        # "Dana Whitfield of the Tech Workers Coalition": a person, then their organisation
+        if t in ("of", "for", "at") and 2 <= j <= 4 and _is_person_core(core[:j], k) \
+                and not _org_type(" ".join(core[:j]), k):
+            rest = core[j + 1 :]
+            while rest and rest[0].lower() in _CONNECTORS:
+                rest = rest[1:]
+            if not rest:
+                break
+            first = _classify_run(tokens[: i + j], start, start + _nth_end(text[start:end], i + j),
+                                  text, k)
+            org_start = start + _nth_end(text[start:end], len(tokens) - len(rest)) - len(rest[0])
+            second = _classify_run(rest, org_start, end, text, k)
+            if first and second:
+                first[0].apposition = text[start + _nth_end(text[start:end], i + j) : end].strip()
+                return first + second
+            break
     core_text = " ".join(core)
     cstart = start + len(text[start:end]) - len(text[start:end].split(None, i)[-1]) if i \
         else start
@@ -647,7 +695,8 @@ class _Extractor:
         cands = [m for m in self.speakable if a <= m.start and m.end <= cue]
         for m in reversed(cands):
             gap = self.t[m.end : cue]
-            if _ALLOWED_GAP.match(gap):
+            if _ALLOWED_GAP.match(gap) or (re.fullmatch(r"\s*,\s*", gap) and re.search(
+                    r",\s*(?:the\s+)?$", self.t[max(a, m.start - 6) : m.start])):
                 if m.kind == "pronoun" and m.name == "it" and re.match(r"\s*(?:is|was)\b",
                                                                       self.t[m.end:cue]):
                     return None
@@ -662,6 +711,14 @@ class _Extractor:
             if subj:
                 return subj[-1]
         return None
+
+    def subject(self, s: int, limit: int) -> Mention | None:
+        """The subject of the sentence starting at ``s``: its first mention after any
+        leading adjunct, within its first six words."""
+        m = _LEADING_ADJUNCT.match(self.t, s, limit)
+        a = m.end() if m else s
+        head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
+        return next((x for x in self.speakable if a <= x.start < head_end), None)
 
     def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
         for m in self.speakable:
@@ -794,8 +851,13 @@ class _Extractor:
         left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
         if left is not None and _RELATIVE_BEFORE.search(t[s : left.start]):
             return  # "which China claims as its own": a relative clause, not speech
-        right = None
         before_cue = t[s : cue.start()].rstrip()
+        if left is None and word.endswith("ing") and before_cue.endswith(","):
+            left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
+        if left is None and re.search(r"\b(?:and|but)$", before_cue):
+            prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
+            left = prev[-1].speaker if prev else None  # "X said … but warned …"
+        right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
             right = self.speaker_right(cue.end(), e)  # inverted: "…, said Samir Puri"
         speaker = left or right
@@ -821,7 +883,17 @@ class _Extractor:
         # content after the cue: X said (that) …
         a = after_from
         rest = t[a:e]
-        if lemma in k.needs_object:
+        mt = re.match(r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|last|this|"
+                      r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,40}?\s|"
+                      r"(?:[\w’'\-]+\s+){1,4}?(?=that\b))?(?=that\b)", rest) \
+            if lemma in k.needs_object or not re.match(r"\s*that\b", rest) else None
+        if mt and mt.end() and (lemma in k.needs_object or not re.match(
+                r"\s*(?:[\w’'\-]+\s+){1,4}?that", rest) or re.match(
+                r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
+                r"also|publicly|privately|repeatedly)\b", rest)):
+            a += mt.end()
+            rest = t[a:e]
+        elif lemma in k.needs_object:
             low = rest.lstrip().lower()
             skip = len(rest) - len(rest.lstrip())
             for aud in k.audiences:
@@ -832,7 +904,7 @@ class _Extractor:
                 m = _OBJECT_NP.match(rest.lstrip())
                 if m and not low.startswith("that"):
                     skip += m.end()
-                elif not low.startswith("that"):
+                elif not low.startswith("that") and not _has_clause(rest, k):
                     return
             a += skip
             rest = t[a:e]
@@ -860,6 +932,11 @@ class _Extractor:
             m = _CUT_CONTENT.search(seg, m.end())
         if m:
             b = a + m.start()
+        for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
+            lead = re.search(r"\s+(?:and|but)\s+$", t[a : c.start()])
+            if lead and not _inside(c.start(), [(q.open, q.close + 1) for q in pairs]):
+                b = a + lead.start()
+                break
         b = max(b, min(last_close, len(t)))
         if inner and _ADVERBIAL_AFTER_QUOTE.match(t, last_close) and last_close < b:
             b = last_close
@@ -878,7 +955,8 @@ class _Extractor:
         if not lead.strip():
             if n_words < 2:
                 return
-            prev = [x for x in self.quotes if x.paragraph in (p, p - 1) and x.start < q.open]
+            prev = sorted((x for x in self.quotes if x.paragraph in (p, p - 1)
+                           and x.start < q.open), key=lambda x: x.start)
             speaker = prev[-1].speaker if prev else None
             self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
                            floating=True, rule="floating"))

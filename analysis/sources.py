@@ -91,11 +91,17 @@ class _Resolver:
         recent = [(qq, mm, k) for qq, mm, k in self.done
                   if mm is not None and qq.paragraph >= q.paragraph - 3]
         if m.name in ("he", "she"):
-            for _, mm, k in reversed(recent):
-                if mm.kind == "person":
-                    return mm, k
+            # the nearest of: a person named earlier in this paragraph, or the last
+            # person (or singular unnamed source) quoted
+            here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
+                    and not x.in_quote and x.paragraph == m.paragraph and x.end <= m.start]
+            quoted = [(qq.start, mm, k) for qq, mm, k in recent if mm.kind == "person" or (
+                mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
+            best = max(here + quoted, key=lambda c: c[0], default=None)
+            if best is not None:
+                return best[1], best[2]
             persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
-                       and x.paragraph >= m.paragraph - 2]
+                       and not x.in_quote and x.paragraph >= m.paragraph - 2]
             return (persons[-1], persons[-1].name) if persons else (None, None)
         if m.name == "it":
             subj = [x for s, x in self.subjects if s < m.start]
@@ -116,6 +122,16 @@ class _Resolver:
                 and head in x.name.lower().split()]
         if orgs:
             return orgs[-1], orgs[-1].name
+        if m.text[:1] in "Tt" and m.org_type in ("organisation", "government"):
+            # "the company said": the organisation or unknown name named last, nearby
+            near = [x for x in self.mentions if x.kind in ("org", "name") and not x.in_quote
+                    and x.end <= m.start and x.paragraph >= m.paragraph - 3
+                    and (x.org_type or "organisation") == m.org_type or x.kind == "name"
+                    and x.end <= m.start and x.paragraph >= m.paragraph - 3 and not x.in_quote]
+            if near:
+                return near[-1], near[-1].name
+        if m.text[:1] not in "Tt":
+            return m, m.name
         return m, " ".join(m.text.lower().split())
 
 
