@@ -480,3 +480,33 @@ def test_composed_set_loads_and_every_sentence_is_labelled():
     for la in items:
         assert len(la.labels) == len(la.article.sentences)
         assert all(t <= {"russia", "taiwan", "trade"} for t in la.labels)
+
+
+# --- views ----------------------------------------------------------------------------
+
+
+def test_evidence_html_escapes_article_text_before_marking_terms():
+    from analysis.views.topics import evidence_html, highlight
+
+    a = article("<script>alert(1)</script> Putin & Xi met in Moscow.")
+    r = topic_proportions(a)
+    out = evidence_html(a, r)
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
+    assert ">Putin</mark>" in out and ">Moscow</mark>" in out
+    # offsets are of the raw text: "&" becomes "&amp;" but the marks stay on the words
+    assert highlight("a & b", 10, [(14, 15, "#000000", "t")]).endswith(">b</mark>")
+
+
+def test_view_tables_and_charts_build_from_a_result():
+    from analysis.views import topics as view
+
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    table = view.shares_table(r)
+    assert list(table.index) == ["Russia", "Taiwan", "Trade", "None of these"]
+    co = view.cooccurrence_table(r)
+    assert co.loc["Russia", "Trade"] == r["_cooccurrence"]["russia|trade"]
+    assert co.loc["Taiwan", "Taiwan"] == len(r["taiwan"]["sentences"])
+    view.shares_chart(r)
+    view.strip_chart(r, len(a.sentences))
