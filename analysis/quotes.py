@@ -735,7 +735,7 @@ class _Extractor:
         self.quotes.append(q)
 
     def claimed(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        return any(q.start <= pos < q.end or q.cue_start == pos for q in self.quotes)
 
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         return [m for m in self.k.cue_re.finditer(self.t, a, b)]

@@ -132,7 +132,7 @@ class _Resolver:
                 return near[-1], near[-1].name
         if m.text[:1] not in "Tt":
             return m, m.name
-        return m, " ".join(m.text.lower().split())
+        return m, re.sub(r"^the\s+", "", " ".join(m.text.lower().split()))
 
 
 # --- profiles -------------------------------------------------------------------------

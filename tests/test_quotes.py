@@ -1,0 +1,190 @@
+"""Quote marks, cues, quote kinds and the evaluation scorer.
+
+Each expected span below is read off the one-line example by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from analysis.article import parse_text
+from analysis.quotes import (
+    annotated_spans,
+    extract_quotes,
+    quote_pairs,
+    same_speaker,
+    score_quotes,
+    spans_match,
+)
+from analysis.sources import analyze_sources
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _quotes(body: str) -> list[dict]:
+    return analyze_sources(parse_text("Headline here\n\n" + body + "\n", id="t"))["quotes"]
+
+
+def _one(body: str) -> dict:
+    qs = _quotes(body)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def test_curly_pair_excludes_the_marks():
+    pairs = quote_pairs("He said “yes” today.")
+    assert [(p.open, p.close, p.closed) for p in pairs] == [(8, 12, True)]
+
+
+def test_apostrophes_are_not_single_quote_marks():
+    assert quote_pairs("It’s the workers’ union, isn’t it?") == []
+
+
+def test_single_marks_are_primary_without_double_marks():
+    text = "‘We’re ready,’ she said."
+    (p,) = quote_pairs(text)
+    assert text[p.open + 1 : p.close] == "We’re ready,"
+
+
+def test_unclosed_quote_runs_to_paragraph_end():
+    text = "“We will not stop"
+    (p,) = quote_pairs(text)
+    assert (p.open, p.close, p.closed) == (0, len(text), False)
+
+
+def test_a_second_opening_mark_closes_the_unclosed_first():
+    pairs = quote_pairs("“One “two”")
+    assert [(p.open, p.close, p.closed) for p in pairs] == [(0, 4, False), (5, 9, True)]
+
+
+def test_cue_after_quote_makes_a_direct_quote_with_inverted_speaker():
+    q = _one("“We will rebuild,” said Maria Lopez, the mayor of Tarn.")
+    assert (q["text"], q["kind"], q["cue"], q["speaker"]) == (
+        "We will rebuild,", "direct", "said", "Maria Lopez")
+
+
+def test_colon_introduces_a_direct_quote():
+    q = _one("Tom Hale, a farmer, said: “The rain came too late.”")
+    assert (q["text"], q["kind"], q["speaker"]) == ("The rain came too late.", "direct",
+                                                    "Tom Hale")
+
+
+def test_partial_quote_inside_reported_clause_is_mixed():
+    q = _one("Energy Minister Ana Berg said the plan would “change everything” for farmers.")
+    assert q["kind"] == "mixed"
+    assert q["text"] == "the plan would “change everything” for farmers"
+    assert q["speaker"] == "Ana Berg"
+
+
+def test_said_that_is_indirect_without_that():
+    q = _one("Carla Diaz said that the vote would be delayed.")
+    assert (q["text"], q["kind"]) == ("the vote would be delayed", "indirect")
+
+
+def test_said_without_that_needs_a_clause():
+    assert _quotes("Carla Diaz stressed the importance of the vote.") == []
+    q = _one("Carla Diaz stressed the vote would be delayed.")
+    assert q["text"] == "the vote would be delayed"
+
+
+def test_content_before_the_cue():
+    q = _one("The bridge will reopen on Monday, the city council said.")
+    assert (q["text"], q["speaker"]) == ("The bridge will reopen on Monday", "city council")
+
+
+def test_according_to_puts_the_speaker_after_the_cue():
+    q = _one("According to the World Bank, growth will slow to 2 percent.")
+    assert (q["text"], q["speaker"]) == ("growth will slow to 2 percent", "World Bank")
+
+
+def test_told_skips_the_audience():
+    q = _one("Omar Said told reporters the strike was over.")
+    assert (q["text"], q["cue"], q["speaker"]) == ("the strike was over", "told", "Omar Said")
+
+
+def test_anonymous_source_speaks():
+    q = _one("Talks will resume on Friday, a source familiar with the matter said.")
+    assert q["speaker"] == "source familiar with the matter"
+    r = analyze_sources(parse_text("H\n\nTalks will resume on Friday, officials said.\n", id="a"))
+    assert r["sources"][0]["type"] == "anonymous"
+
+
+def test_relative_clause_verb_is_not_a_cue():
+    assert _quotes("The island, which Beijing claims as its own, was on the agenda.") == []
+
+
+def test_scare_quotes_are_not_quotes():
+    assert _quotes("The US has a policy of “strategic ambiguity” on the island.") == []
+
+
+def test_quote_continued_over_paragraphs_keeps_one_speaker():
+    body = ("“The first part goes on,” said Lena Vogt, an economist.\n\n“And the second "
+            "paragraph opens again with no close.\n\n“Then it ends here.”")
+    qs = _quotes(body)
+    assert [q["speaker"] for q in qs] == ["Lena Vogt"] * 3
+    assert qs[1]["text"] == "And the second paragraph opens again with no close."
+
+
+def test_pronoun_takes_the_nearest_person():
+    body = ("Ivan Petrov, a lawyer, said the case was weak.\n\n"
+            "Anna Holm, a teacher, disagreed. “It is strong,” she said.")
+    qs = _quotes(body)
+    assert [q["speaker"] for q in qs] == ["Ivan Petrov", "Anna Holm"]
+
+
+def test_surname_refers_back_to_the_full_name():
+    body = "Nadia Kerr, a nurse, said staff were tired.\n\nKerr added that pay was low."
+    assert [q["speaker"] for q in _quotes(body)] == ["Nadia Kerr", "Nadia Kerr"]
+
+
+def test_extract_quotes_returns_mentions_outside_and_inside_quotes():
+    a = parse_text("H\n\n“Paris is far,” said Jean Roux.\n", id="m")
+    _, mentions = extract_quotes(a)
+    assert [(m.name, m.in_quote) for m in mentions if m.kind == "person"] == [
+        ("Jean Roux", False)]
+
+
+def test_spans_match_needs_half_of_each():
+    assert spans_match((0, 10), (5, 15))  # overlap 5 = half of each
+    assert not spans_match((0, 10), (6, 16))  # overlap 4
+    assert not spans_match((0, 4), (0, 10))  # overlap 4 < half of 10
+
+
+def test_same_speaker_ignores_case_titles_and_accepts_surnames():
+    assert same_speaker("Antony Blinken", "antony blinken")
+    assert same_speaker("Blinken", "Antony Blinken")
+    assert same_speaker("President Joe Biden", "Joe Biden")
+    assert same_speaker("the White House", "White House")
+    assert not same_speaker("Joe Biden", "Xi Jinping")
+    assert not same_speaker(None, "Xi Jinping")
+
+
+def test_score_quotes_hand_computed():
+    gold = [{"start": 0, "end": 10, "speaker": "A B"}, {"start": 20, "end": 30, "speaker": "C"},
+            {"start": 40, "end": 50, "speaker": "D"}]
+    pred = [{"start": 1, "end": 10, "speaker": "B"}, {"start": 20, "end": 30, "speaker": "X"},
+            {"start": 60, "end": 70, "speaker": "D"}, {"start": 80, "end": 90, "speaker": None}]
+    # 2 of 4 predictions match 2 of 3 gold quotes; speakers right for 1 of the 2 matched
+    assert score_quotes(pred, gold) == {
+        "gold": 3, "predicted": 4, "matched": 2, "precision": 0.5, "recall": 0.667,
+        "f1": 0.571, "speaker_accuracy": 0.5}
+
+
+def test_composed_set_stays_accurate():
+    """Regression guard on the composed, hand-annotated set (figures in docs/sources.md)."""
+    ann = yaml.safe_load((FIXTURES / "attribution_set" / "annotations.yaml").read_text("utf-8"))
+    pred_all, gold_all = [], []
+    offset = 0
+    for name, items in ann["articles"].items():
+        text = (FIXTURES / "attribution_set" / name).read_text(encoding="utf-8")
+        r = analyze_sources(parse_text(text, id=name))
+        for q in r["quotes"]:
+            pred_all.append({**q, "start": q["start"] + offset, "end": q["end"] + offset})
+        for g in annotated_spans(text, items):
+            gold_all.append({**g, "start": g["start"] + offset, "end": g["end"] + offset})
+        offset += len(text) + 1
+    score = score_quotes(pred_all, gold_all)
+    assert score["gold"] >= 40
+    assert score["f1"] >= 0.9 and score["speaker_accuracy"] >= 0.9, score
