@@ -40,6 +40,12 @@ DISPLAY_PRIORITY = [
     "text/plain",
 ]
 
+# A printed table whose longest unbreakable words add up to more characters than this
+# (about the A4 text width at the print stylesheet's 8.5 pt table type, cell padding
+# included) cannot be laid out by content and is switched to equal-width columns.
+WIDE_TABLE_CHARS = 90
+WIDE_TABLE_CLASS = "report-wide-table"
+
 log = logging.getLogger(__name__)
 
 
@@ -54,6 +60,37 @@ def strip_stderr(nb: NotebookNode) -> NotebookNode:
                 if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
             ]
     return nb
+
+
+def table_min_chars(table: Any) -> int:
+    """Characters the table needs at the least on one line: per column the longest word
+    of any of its cells, plus two for padding, summed over the columns."""
+    longest: dict[int, int] = {}
+    for row in table.find_all("tr"):
+        col = 0
+        for cell in row.find_all(["th", "td"], recursive=False):
+            span = max(1, int(cell.get("colspan", 1) or 1)) if str(
+                cell.get("colspan", "1")).isdigit() else 1
+            words = cell.get_text(" ").split()
+            need = max((len(w) for w in words), default=0)
+            if span == 1:
+                longest[col] = max(longest.get(col, 0), need)
+            col += span
+    return sum(n + 2 for n in longest.values())
+
+
+def mark_wide_tables(page: str, max_chars: int = WIDE_TABLE_CHARS) -> str:
+    """Add the class ``report-wide-table`` to tables too wide for a printed page; the print
+    stylesheet lays those out with fixed, equal columns whose words may break."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, features="html.parser")
+    changed = False
+    for table in soup.find_all("table"):
+        if table_min_chars(table) > max_chars:
+            table["class"] = [*table.get("class", []), WIDE_TABLE_CLASS]
+            changed = True
+    return str(soup) if changed else page
 
 
 class ReportHTMLExporter(HTMLExporter):
@@ -99,7 +136,8 @@ class ReportHTMLExporter(HTMLExporter):
     def from_notebook_node(
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
-        return super().from_notebook_node(strip_stderr(nb), resources, **kw)
+        page, resources = super().from_notebook_node(strip_stderr(nb), resources, **kw)
+        return mark_wide_tables(page), resources
 
 
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")

@@ -59,6 +59,9 @@ _KERNEL_CONFIG = Config(
     }
 )
 
+# Charts as PNG at twice the resolution (shown at the same size): sharp in the PDF.
+_KERNEL_ARGS = ["--InlineBackend.figure_formats=retina"]
+
 log = logging.getLogger(__name__)
 # nbconvert warns about every chart without alt text; not something a reader can act on.
 _nbconvert_log = logging.getLogger(__name__ + ".nbconvert")
@@ -596,6 +599,7 @@ def render_report(
                     progress_bar=False,
                     log_output=False,
                     config=_KERNEL_CONFIG,
+                    extra_arguments=_KERNEL_ARGS,
                 )
             except Exception as exc:
                 kept = _keep_failed(target, out, section.name)
