@@ -414,6 +414,8 @@ class ReportResult:
     pdf: Path | None = None
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Wall time of each step in seconds: "execute <name>", "html", "pdf", "metrics", "swap".
+    timings: dict[str, float] = field(default_factory=dict)
 
     def __str__(self) -> str:
         files = [p.name for p in (self.html, self.pdf, self.metrics) if p is not None]
@@ -561,6 +563,7 @@ def render_report(
     from analysis.pipeline import analyze_article
 
     started = time.perf_counter()
+    timings: dict[str, float] = {}
     wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
     bad = [f for f in wanted if f not in FORMATS]
     if bad:
@@ -588,6 +591,7 @@ def render_report(
         for section in sections:
             target = staging / f"{section.name}.ipynb"
             log.info("executing %s", section.path)
+            t0 = time.perf_counter()
             try:
                 nb = papermill.execute_notebook(
                     str(section.path),
@@ -605,6 +609,7 @@ def render_report(
                 kept = _keep_failed(target, out, section.name)
                 raise _execution_error(section, exc, target, kept) from exc
             executed.append((section.name, nb))
+            timings[f"execute {section.name}"] = time.perf_counter() - t0
 
         titles = {name: section_title(nb) for name, nb in executed}
         meta = report_metadata(article, [name for name, _ in executed])
@@ -612,6 +617,7 @@ def render_report(
 
         html = pdf_path = html_path = None
         try:
+            t0 = time.perf_counter()
             exporter = ReportHTMLExporter(log=_nbconvert_log)
             html, _ = exporter.from_notebook_node(
                 combined, resources={"metadata": {"name": slug, "path": str(paths.ROOT)}}
@@ -619,12 +625,16 @@ def render_report(
             if "html" in wanted:
                 html_path = staging / "report.html"
                 html_path.write_text(html, encoding="utf-8")
+            timings["html"] = time.perf_counter() - t0
             if "pdf" in wanted:
+                t0 = time.perf_counter()
                 pdf_path = staging / "report.pdf"
                 pdf_path.write_bytes(html_to_pdf(html, base_url=str(paths.ROOT) + "/"))
+                timings["pdf"] = time.perf_counter() - t0
         except Exception as exc:
             raise ReportError(f"converting the executed notebooks failed: {exc}") from exc
 
+        t0 = time.perf_counter()
         try:
             metrics = analyze_article(article, **_analysis_options(given, sections))
         except Exception as exc:
@@ -634,7 +644,11 @@ def render_report(
             json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
 
+        timings["metrics"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
         _swap_in(staging, out)
+        timings["swap"] = time.perf_counter() - t0
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -650,6 +664,7 @@ def render_report(
         pdf=out / "report.pdf" if pdf_path else None,
         skipped=skipped,
         seconds=time.perf_counter() - started,
+        timings=timings,
     )
 
 
