@@ -29,6 +29,7 @@ quote matches an annotated one when their spans overlap by at least half of each
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,82 @@ _CONNECTORS = {"of", "for", "on", "de", "da", "del", "van", "von", "der", "al", 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
+_KEY = re.compile(r"\w+")
+
+
+class Hit:
+    """A phrase found in a text, with the ``re.Match`` methods the extractor uses."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, start: int, end: int, text: str):
+        self._s, self._e, self._t = start, end, text
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _: int = 0) -> str:
+        return self._t
+
+
+class Lexicon:
+    """Whole-word lookup of many literal phrases in several categories at once.
+
+    Phrases are keyed by their first word, so a text is scanned with one dictionary
+    lookup per word instead of a regular expression with hundreds of alternatives tried
+    at every character: the speed the 5 ms budget needs. Within a category the longest
+    phrase at a position wins and hits do not overlap.
+    """
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        self.no_suffix: dict[str, str] = {}
+
+    def add(self, phrases: list[str], category: str, *, any_case: bool = False,
+            no_suffix: str = "") -> None:
+        self.no_suffix[category] = no_suffix
+        variants = set()
+        for ph in phrases:
+            variants.add(ph)
+            if any_case:
+                variants.update({ph.lower(), ph[:1].upper() + ph[1:]})
+        for ph in variants:
+            m = _KEY.match(ph)
+            if m:
+                self.by_first.setdefault(m.group(0), []).append((ph, category))
+        for cands in self.by_first.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def scan(self, text: str, a: int = 0, b: int | None = None) -> dict[str, list[Hit]]:
+        """Hits of every category in ``text[a:b]``, each list in text order."""
+        b = len(text) if b is None else b
+        out: dict[str, list[Hit]] = {c: [] for c in self.no_suffix}
+        last_end: dict[str, int] = {}
+        n = len(text)
+        for m in _KEY.finditer(text, a, b):
+            cands = self.by_first.get(m.group(0))
+            if not cands:
+                continue
+            s = m.start()
+            if s > 0 and text[s - 1] in "’'-":
+                continue
+            done: set[str] = set()
+            for ph, cat in cands:
+                if cat in done or s < last_end.get(cat, 0):
+                    continue
+                e = s + len(ph)
+                if e <= b and text.startswith(ph, s) and not (
+                        e < n and (text[e].isalnum() or text[e] == "_"
+                                   or text[e] in self.no_suffix[cat])):
+                    out[cat].append(Hit(s, e, ph))
+                    last_end[cat] = e
+                    done.add(cat)
+        return out
+
+
 @dataclass(frozen=True)
 class Knowledge:
     """Everything read from the YAML files under ``data/``, compiled once."""
@@ -74,20 +151,37 @@ class Knowledge:
     organisations: dict[str, str]
     media: frozenset[str]
     documents: frozenset[str]
-    anonymous: tuple[re.Pattern, ...]
     group_nouns: dict[str, str]
     bare_groups: dict[str, str]
-    bare_re: re.Pattern
     not_names: frozenset[str]
     not_name_words: frozenset[str]
     types: tuple[dict, ...]
     sides: dict[str, dict]
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
-    cue_re: re.Pattern
+    lexicon: Lexicon
+    anon: dict[str, Any]
     run_re: re.Pattern
-    alias_re: re.Pattern
-    pronoun_re: re.Pattern
-    group_re: re.Pattern
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _anonymous_rules(anon: dict) -> dict[str, Any]:
+    """Small anchored patterns built from the ``anonymous`` word lists."""
+    dets = _alternation(anon.get("determiners") or ["a"])
+    mods = _alternation(anon.get("modifiers") or ["senior"])
+    quals = _alternation(anon.get("qualifiers") or ["familiar with"])
+    clauses = _alternation(anon.get("anonymity_clauses") or ["asked not to be named"])
+    return {
+        "qualified": {str(h).lower() for h in anon.get("qualified_heads") or []},
+        # words before a head, matched at the end of the text before it
+        "before": re.compile(rf"(?:\b(?:{dets})\s+)?(?:\b(?:{mods})\s+){{0,3}}$", re.I),
+        "after": re.compile(rf"\s+(?:{quals})\s+(?:(?:the|an?|his|her|their)\s+)?[\w\-]+",
+                            re.I),
+        "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
+        "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,?\s*$", re.I),
+    }
 
 
 def _read_yaml(name: str) -> Any:
@@ -109,8 +203,8 @@ def knowledge() -> Knowledge:
     cue_words = list(verb_forms) + [p for p, _ in phrases]
     cue_words += [p[:1].upper() + p[1:] for p, _ in phrases]
     cue_words.sort(key=len, reverse=True)
-    cue_re = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in cue_words)
-                        + r")(?![\w’'\-])")
+    lexicon = Lexicon()
+    lexicon.add(cue_words, "cue", no_suffix="’'-")
 
     titles = {str(k).lower(): dict(v) for k, v in roles["titles"].items()}
     alias_side: dict[str, tuple[str, str]] = {}
@@ -119,14 +213,17 @@ def knowledge() -> Knowledge:
             for alias in entry.get(role) or []:
                 alias_side[str(alias)] = (str(side), role[:-1] if role != "names" else "name")
     aliases = sorted(alias_side, key=len, reverse=True)
-    alias_re = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(a) for a in aliases)
-                          + r")(?![\w])")
+    lexicon.add(aliases, "alias")
+    lexicon.add(["he", "she", "they", "it"], "pronoun", any_case=True)
+    anon = roles.get("anonymous") or {}
+    lexicon.add(list(anon.get("heads") or []) + list(anon.get("qualified_heads") or []),
+                "anon", any_case=True)
+    lexicon.add(["who"], "who")
+    lexicon.add([t for t in titles if t[:1].isalpha()], "title", any_case=True, no_suffix="-")
     group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
-    group_re = re.compile(
-        r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?(?P<head>" + "|".join(
-            re.escape(g) for g in sorted(group_nouns, key=len, reverse=True)
-            if not g.startswith("the ")) + r")\b")
     bare = {str(k).lower(): v for k, v in (roles.get("bare_groups") or {}).items()}
+    lexicon.add(list(bare), "bare", any_case=True)
+    lexicon.add([g for g in group_nouns if " " not in g], "ghead")
     not_name_words = frozenset(
         "War Games Olympics Olympic Cup Day Summit Street Square Sea Ocean River Mountains "
         "Island Islands Province Region City Republic Kingdom States Affairs Crisis Revolution "
@@ -148,26 +245,19 @@ def knowledge() -> Knowledge:
         organisations={str(k): v for k, v in roles["organisations"].items()},
         media=frozenset(roles.get("media_outlets") or []),
         documents=frozenset(roles.get("documents") or []),
-        anonymous=tuple(re.compile(p, re.IGNORECASE) for p in roles.get("anonymous") or []),
+        anon=_anonymous_rules(anon),
         group_nouns=group_nouns,
         bare_groups=bare,
-        bare_re=re.compile(r"(?<![\w’'])(?P<head>" + "|".join(
-            "[" + g[0].upper() + g[0] + "]" + re.escape(g[1:]) for g in sorted(bare, key=len,
-                                                                           reverse=True))
-            + r")(?![\w’'])"),
         not_names=frozenset(roles.get("not_names") or []),
         not_name_words=not_name_words,
         types=tuple(roles["types"]),
         sides=sides,
         alias_side=alias_side,
-        cue_re=cue_re,
+        lexicon=lexicon,
         run_re=re.compile(
             _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")[ \t]+)*"
             + _CAP_TOKEN + r")*"
         ),
-        alias_re=alias_re,
-        pronoun_re=re.compile(r"\b(?:he|she|they|it|He|She|They|It)\b"),
-        group_re=group_re,
     )
 
 
@@ -278,11 +368,37 @@ def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
         return None
     if any(w.lower() in k.verb_forms or w.lower() in k.clause_words for w in chunk.split()):
         return None
-    has_title = any(re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", lower) for t in k.titles)
+    has_title = bool(k.lexicon.scan(lower)["title"])
     has_org = bool(re.search(r"[’']s\b", chunk)) or " of " in lower or " at " in lower
     if has_title or (has_org and first[:1].islower()):
         return chunk
     return None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?$")
+
+
+def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
+                     ) -> list[tuple[int, int, str]]:
+    """Unnamed sources in one paragraph: "two senior US officials", "a source familiar
+    with the talks", "one engineer, who asked not to be named"."""
+    rules = k.anon
+    out = []
+    for h in hits["anon"]:
+        head = h.group(0).lower()
+        after = rules["after"].match(text, h.end())
+        if head in rules["qualified"] and not after:
+            continue
+        before = rules["before"].search(text, max(0, h.start() - 80), h.start())
+        a = before.start() if before else h.start()
+        out.append((a, after.end() if after else h.end(), head))
+    for h in hits["who"]:
+        if rules["clause"].match(text, h.start()):
+            m = rules["noun_before"].search(text, max(0, h.start() - 60), h.start())
+            if m:
+                phrase = text[m.start() : m.end()].rstrip(" ,")
+                out.append((m.start(), m.start() + len(phrase), phrase.split()[-1].lower()))
+    return out
 
 
 def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None
@@ -297,7 +413,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     """
     k = knowledge()
     text = article.text
-    spans = quote_spans or []
+    spans = sorted(quote_spans or [])
+    span_starts = [a for a, _ in spans]
+
+    def quoted(pos: int) -> bool:
+        i = bisect_right(span_starts, pos) - 1
+        return i >= 0 and pos < spans[i][1]
+
     out: list[Mention] = []
     singles: list[tuple[Mention, bool]] = []  # (mention, titled)
     for p, block in enumerate(article.body):
@@ -314,48 +436,57 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             mention = _classify_run(tokens[i:], start_char, off + re_, text, k)
             for mm in mention or []:
                 mm.paragraph = p
-                mm.in_quote = any(a <= mm.start < b for a, b in spans)
+                mm.in_quote = quoted(mm.start)
                 mm.possessive = possessive and mm.end == off + re_
                 if mm.kind == "person_single":
                     singles.append((mm, bool(mm.title)))
                 else:
                     taken.append((mm.start, mm.end))
                     out.append(mm)
-        # possessive links: "China’s Ministry of Foreign Affairs"
-        # pronouns, anonymous sources and "the ministry"-type group nouns
-        for m in k.pronoun_re.finditer(btext):
-            out.append(Mention(off + m.start(), off + m.end(), m.group(0), "pronoun",
-                               m.group(0).lower(), paragraph=p,
-                               in_quote=any(a <= off + m.start() < b for a, b in spans)))
-        for pat in k.anonymous:
-            for m in pat.finditer(btext):
-                a, b = off + m.start(), off + m.end()
-                if any(x < b and a < y for x, y in taken):
-                    continue
-                taken.append((a, b))
-                out.append(Mention(a, b, m.group(0), "anonymous", m.group(0).strip(),
-                                   paragraph=p, in_quote=any(x <= a < y for x, y in spans)))
-        for m in k.bare_re.finditer(btext):
-            a, b = off + m.start(), off + m.end()
+        hits = k.lexicon.scan(btext)
+        for h in hits["pronoun"]:
+            out.append(Mention(off + h.start(), off + h.end(), h.group(0), "pronoun",
+                               h.group(0).lower(), paragraph=p,
+                               in_quote=quoted(off + h.start())))
+        for a, b, _head in _anonymous_spans(btext, hits, k):
+            a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken):
                 continue
             taken.append((a, b))
-            head = m.group("head").lower()
-            out.append(Mention(a, b, m.group(0), "group", head, paragraph=p,
-                               org_type=k.bare_groups.get(head),
-                               in_quote=any(x <= a < y for x, y in spans)))
-        for m in k.group_re.finditer(btext):
-            a, b = off + m.start(), off + m.end()
+            out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
+                               in_quote=quoted(a)))
+        for h in hits["bare"]:
+            a, b = off + h.start(), off + h.end()
             if any(x < b and a < y for x, y in taken):
                 continue
-            out.append(Mention(a, b, m.group(0), "group", m.group(0), paragraph=p,
-                               org_type=k.group_nouns.get(m.group("head").lower()),
-                               in_quote=any(x <= a < y for x, y in spans)))
+            taken.append((a, b))
+            head = h.group(0).lower()
+            out.append(Mention(a, b, h.group(0), "group", head, paragraph=p,
+                               org_type=k.bare_groups.get(head), in_quote=quoted(a)))
+        for h in hits["ghead"]:
+            m = _THE_BEFORE.search(btext, max(0, h.start() - 40), h.start())
+            if not m:
+                continue
+            a, b = off + m.start(), off + h.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention(a, b, text[a:b], "group", text[a:b], paragraph=p,
+                               org_type=k.group_nouns.get(h.group(0).lower()),
+                               in_quote=quoted(a)))
+        for h in hits["alias"]:
+            side, role = k.alias_side[h.group(0)]
+            out.append(Mention(off + h.start(), off + h.end(), h.group(0), "side_word",
+                               k.sides[side].get("speaker_name") or h.group(0), side=side,
+                               org_type=role, paragraph=p, in_quote=True))
     # full names met anywhere decide which single words are people
-    full = [m for m in out if m.kind == "person"]
+    by_word: dict[str, list[Mention]] = {}
+    for f in out:
+        if f.kind == "person":
+            for w in f.name.split():
+                by_word.setdefault(w, []).append(f)
     titled_singles = {m.name for m, titled in singles if titled}
     for m, titled in singles:
-        owners = [f for f in full if m.name in f.name.split()]
+        owners = by_word.get(m.name, [])
         if owners:
             before = [f for f in owners if f.start < m.start]
             owner = (before[-1] if before else owners[0])
@@ -364,12 +495,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         elif titled or m.name in titled_singles:
             m.kind = "person"
             out.append(m)
-        elif not any(x.start < m.end and m.start < x.end for x in out):
+        elif not any(x.start < m.end and m.start < x.end for x in out
+                     if x.paragraph == m.paragraph):
             m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
             out.append(m)
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
     out.sort(key=lambda x: (x.start, -x.end))
-    for a, b in zip(out, out[1:], strict=False):
+    linkable = [m for m in out if m.kind != "side_word"]
+    for a, b in zip(linkable, linkable[1:], strict=False):
         if a.possessive and b.kind in ("org", "media") and 0 < b.start - a.end <= 4:
             b.possessor = a.name
             b.side = b.side or _side_of_name(a.name, k)
@@ -537,6 +670,9 @@ def _is_opening_context(text: str, i: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:" + _ALL_MARKS) and not nxt.isspace()
 
 
+_MARK_RE = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+
+
 def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
     """Pair the quotation marks of one paragraph; never raises.
 
@@ -546,7 +682,8 @@ def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
     double = any(c in text for c in _DOUBLE_ANY)
     pairs: list[Pair] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for mark in _MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if double:
             if ch not in _DOUBLE_ANY:
                 continue
@@ -664,17 +801,22 @@ class _Extractor:
         self.k = knowledge()
         body_blocks = [i for i, b in enumerate(article.blocks) if b.is_body]
         self.block_index = {bi: p for p, bi in enumerate(body_blocks)}
-        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in article.body]
+        self.body = article.body
+        self.cue_hits = [h for blk in self.body
+                         for h in self.k.lexicon.scan(self.t, blk.start, blk.end)["cue"]]
+        self.cue_starts = [h.start() for h in self.cue_hits]
+        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in self.body]
         self.pair_spans = [(q.open, q.close + 1) for ps in self.pairs for q in ps]
         self.mentions = find_mentions(article, self.pair_spans)
-        self.speakable = [m for m in self.mentions if not m.in_quote]
+        self.speakable = [m for m in self.mentions if not m.in_quote and m.kind != "side_word"]
+        self.speak_starts = [m.start for m in self.speakable]
         sb = _sentence_bounds(article)
         self.sentences = [sb.get(bi, []) for bi in body_blocks]
         self.quotes: list[Quote] = []
 
     # helpers
     def sentence_of(self, p: int, pos: int) -> tuple[int, int]:
-        block = self.a.body[p]
+        block = self.body[p]
         for s, e in self.sentences[p]:
             if s <= pos < e:
                 return s, e
@@ -692,7 +834,7 @@ class _Extractor:
         """The speaker before a cue: the nearest mention whose gap to the cue is only
         adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
         of the earlier verb."""
-        cands = [m for m in self.speakable if a <= m.start and m.end <= cue]
+        cands = [m for m in self.between(a, cue) if m.end <= cue]
         for m in reversed(cands):
             gap = self.t[m.end : cue]
             if _ALLOWED_GAP.match(gap) or (re.fullmatch(r"\s*,\s*", gap) and re.search(
@@ -712,22 +854,24 @@ class _Extractor:
                 return subj[-1]
         return None
 
+    def between(self, a: int, b: int) -> list[Mention]:
+        """Speakable mentions starting in [a, b), in text order."""
+        return self.speakable[bisect_left(self.speak_starts, a) : bisect_left(self.speak_starts, b)]
+
     def subject(self, s: int, limit: int) -> Mention | None:
         """The subject of the sentence starting at ``s``: its first mention after any
         leading adjunct, within its first six words."""
         m = _LEADING_ADJUNCT.match(self.t, s, limit)
         a = m.end() if m else s
         head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
-        return next((x for x in self.speakable if a <= x.start < head_end), None)
+        return next(iter(self.between(a, head_end)), None)
 
     def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
-        for m in self.speakable:
-            if cue_end <= m.start < limit:
-                gap = self.t[cue_end : m.start]
-                if len(gap) <= 60 and not re.search(r"[,.;:“”\"]", gap):
-                    return m
-                return None
-        return None
+        found = self.between(cue_end, limit)
+        if not found:
+            return None
+        gap = self.t[cue_end : found[0].start]
+        return found[0] if len(gap) <= 60 and not re.search(r"[,.;:“”\"]", gap) else None
 
     def add(self, q: Quote) -> None:
         if q.end <= q.start:
@@ -738,11 +882,13 @@ class _Extractor:
         return any(q.start <= pos < q.end or q.cue_start == pos for q in self.quotes)
 
     def cues_in(self, a: int, b: int) -> list[re.Match]:
-        return [m for m in self.k.cue_re.finditer(self.t, a, b)]
+        i = bisect_right(self.cue_starts, a - 1)
+        j = bisect_right(self.cue_starts, b - 1)
+        return [h for h in self.cue_hits[i:j] if h.end() <= b]
 
     # passes
     def run(self) -> list[Quote]:
-        for p, block in enumerate(self.a.body):
+        for p, block in enumerate(self.body):
             self.paragraph(p, block)
         self.quotes.sort(key=lambda q: q.start)
         return self.quotes

@@ -144,7 +144,7 @@ def _ev(field: str, value: Any, words_: str | None, rule: str) -> dict[str, Any]
 
 def _side_words(text: str, k: Knowledge) -> tuple[str, str] | None:
     """The first side named in ``text`` that is not a place after "in"/"from"."""
-    for m in k.alias_re.finditer(text):
+    for m in k.lexicon.scan(text)["alias"]:
         if re.search(r"\b(?:in|from|to|near|outside)\s+$", text[: m.start()]):
             continue
         side, _ = k.alias_side[m.group(0)]
@@ -161,14 +161,11 @@ def _type_default_side(typ: str, k: Knowledge) -> str | None:
 
 def _title_in(text: str, k: Knowledge) -> str | None:
     """The longest known title in ``text`` (leftmost among equals)."""
-    low = text.lower()
-    best = None
-    for t in k.titles:
-        m = re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", low)
-        if m and (best is None or len(t) > len(best[1]) or len(t) == len(best[1])
-                  and m.start() < best[0]):
-            best = (m.start(), t)
-    return text[best[0] : best[0] + len(best[1])] if best else None
+    found = k.lexicon.scan(text.lower())["title"]
+    if not found:
+        return None
+    best = max(found, key=lambda m: (len(m.group(0)), -m.start()))
+    return text[best.start() : best.end()]
 
 
 def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], article: Article
@@ -331,13 +328,10 @@ def entity_mentions(article: Article, mentions: list[Mention]) -> list[dict[str,
         elif m.kind in ("org", "media") and not (m.name in k.alias_side
                                                  and k.alias_side[m.name][1] != "institution"):
             bump(m.name, "organisation", m.side, m.start, m.end)
-    for block in article.body:
-        for m in k.alias_re.finditer(block.text):
-            side, role = k.alias_side[m.group(0)]
-            name = k.sides[side].get("speaker_name")
-            if role == "institution" or not name:
-                continue
-            bump(name, "country", side, block.start + m.start(), block.start + m.end())
+    for m in mentions:
+        if m.kind == "side_word" and m.org_type != "institution" and \
+                k.sides[m.side].get("speaker_name"):
+            bump(m.name, "country", m.side, m.start, m.end)
     return sorted(ents.values(), key=lambda x: (-x["mentions"], x["first_start"]))
 
 

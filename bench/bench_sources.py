@@ -1,0 +1,144 @@
+"""Benchmark of the source analysis: speed on a 1,000-word article and accuracy on the
+hand-annotated quotes, against a naive baseline in the same run.
+
+textacy's ``direct_quotations`` (the tool a user would reach for) is not installed in
+the project's environment, so the baseline is what a user writes without it: a regular
+expression taking every stretch between double quotation marks (curly or straight) as
+a quote, with no speaker.
+
+Run: ``.venv/bin/python bench/bench_sources.py``. Prints a markdown table and writes it
+to ``bench/results/sources.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.article import parse_text  # noqa: E402
+from analysis.paths import SEED_ARTICLE  # noqa: E402
+from analysis.quotes import annotated_spans, knowledge, score_quotes  # noqa: E402
+from analysis.sources import analyze_sources  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures"
+NAIVE = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
+
+
+def naive_quotes(article) -> list[dict]:
+    """The baseline: text between double quote marks in the body, no speaker."""
+    out = []
+    for block in article.body:
+        for m in NAIVE.finditer(block.text):
+            out.append({"start": block.start + m.start(1), "end": block.start + m.end(1),
+                        "speaker": None})
+    return out
+
+
+def annotated_sets() -> list[tuple[str, str, list[dict]]]:
+    seed = yaml.safe_load((FIXTURES / "seed_quotes.yaml").read_text(encoding="utf-8"))
+    sets = [("seed", SEED_ARTICLE.read_text(encoding="utf-8"), seed["quotes"])]
+    ann = yaml.safe_load((FIXTURES / "attribution_set" / "annotations.yaml").read_text("utf-8"))
+    for name, items in ann["articles"].items():
+        text = (FIXTURES / "attribution_set" / name).read_text(encoding="utf-8")
+        sets.append((name, text, items))
+    return sets
+
+
+def thousand_word_article() -> str:
+    """The seed article followed by composed paragraphs until the body has 1,000 words."""
+    parts = [SEED_ARTICLE.read_text(encoding="utf-8").rsplit("Source:", 1)[0]]
+    words = len(re.findall(r"\w+", parts[0]))
+    for _, text, _ in annotated_sets()[1:]:
+        for para in text.split("\n\n")[2:]:
+            if words >= 1000:
+                break
+            parts.append(para.strip())
+            words += len(re.findall(r"\w+", para))
+    return "\n\n".join(parts) + "\n\nSource: Al Jazeera\n"
+
+
+def timed(fn, repeat: int = 200) -> float:
+    """Median wall time of ``fn()`` in milliseconds over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def accuracy(extract, sets) -> dict:
+    pred_all, gold_all, offset = [], [], 0
+    for name, text, items in sets:
+        article = parse_text(text, id=name)
+        for q in extract(article):
+            pred_all.append({**q, "start": q["start"] + offset, "end": q["end"] + offset})
+        for g in annotated_spans(text, items):
+            gold_all.append({**g, "start": g["start"] + offset, "end": g["end"] + offset})
+        offset += len(text) + 1
+    return score_quotes(pred_all, gold_all)
+
+
+def main() -> str:
+    knowledge()  # load the YAML once, as the pipeline does
+    text = thousand_word_article()
+    article = parse_text(text, id="bench")
+    n_words = sum(len(s.words) for s in article.sentences)
+    analyze_sources(article)
+
+    def rules_only():
+        analyze_sources(article)
+
+    def rules_with_parse():
+        analyze_sources(parse_text(text, id="bench"))
+
+    def naive_only():
+        naive_quotes(article)
+
+    speed = {
+        "rules (source analysis)": timed(rules_only),
+        "rules incl. parsing + text layer": timed(rules_with_parse),
+        "naive regex baseline": timed(naive_only),
+    }
+    sets = annotated_sets()
+    seed, composed = sets[:1], sets[1:]
+    rules = lambda a: analyze_sources(a)["quotes"]  # noqa: E731
+    rows = []
+    for label, extract in (("rules", rules), ("naive regex", naive_quotes)):
+        for set_name, subset in (("seed", seed), ("composed set", composed)):
+            s = accuracy(extract, subset)
+            rows.append((label, set_name, s))
+    lines = [
+        f"Source analysis benchmark: article of {n_words} body words, median of 200 runs.",
+        "",
+        "| method | median ms |",
+        "|---|---:|",
+        *[f"| {k} | {v:.2f} |" for k, v in speed.items()],
+        "",
+        "Accuracy (a quote matches when spans overlap by at least half of each):",
+        "",
+        "| method | set | gold | predicted | precision | recall | F1 | speaker accuracy |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+        *[f"| {m} | {n} | {s['gold']} | {s['predicted']} | {s['precision']:.3f} | "
+          f"{s['recall']:.3f} | {s['f1']:.3f} | "
+          f"{'n/a' if m != 'rules' else format(s['speaker_accuracy'], '.3f')} |"
+          for m, n, s in rows],
+        "",
+    ]
+    table = "\n".join(lines)
+    out = ROOT / "bench" / "results" / "sources.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(table, encoding="utf-8")
+    return table
+
+
+if __name__ == "__main__":
+    print(main())
