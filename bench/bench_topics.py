@@ -196,6 +196,20 @@ def main() -> str:
         ("keyword list, substring", lambda a: baseline_substring(a, kws)),
         ("keyword list, whole word", lambda a: baseline_words(a, pats)),
     ]
+    try:  # the optional semantic extra, where installed
+        from analysis.topic_semantic import load_model, semantic_proportions
+
+        model = load_model()
+        methods.append(
+            (
+                "lexicon + semantic",
+                lambda a: sentence_topics(semantic_proportions(a, topics, model=model)),
+            )
+        )
+        t_sem = median_ms(lambda: semantic_proportions(article, topics, model=model), 10)
+        lines += ["", f"Lexicon + semantic second opinion (CPU): {t_sem:.1f} ms per article."]
+    except Exception as exc:  # noqa: BLE001 - not installed: say so and go on
+        lines += ["", f"Semantic second opinion not measured ({type(exc).__name__}: {exc})."]
     for name, items in sets:
         lines += [
             "",
