@@ -454,7 +454,6 @@ def _other_language(sentences: Sequence[Sentence], lang: str) -> dict[str, Any]:
     French, Flesch-Vacca for Italian, Douma for Dutch, Oborneva for Russian) on our
     counts with textstat's syllable counter for it, plus textstat's own formulas
     written for that language."""
-    import textstat
     from textstat.backend.counts._count_syllables import count_syllables
     from textstat.backend.utils.constants import LANG_CONFIGS
 
@@ -474,7 +473,9 @@ def _other_language(sentences: Sequence[Sentence], lang: str) -> dict[str, Any]:
                 - cfg["fre_syll_per_word"] * syl / n_words
             )
     body = " ".join(s.text for s in sentences)
-    ts = textstat.textstatistics()
+    from textstat.textstat import textstatistics
+
+    ts = textstatistics()
     ts.set_lang(lang)
     for name, kwargs in _TEXTSTAT_LANGUAGE_FORMULAS.get(lang, []):
         try:

@@ -1,0 +1,148 @@
+"""The shared text layer: news-aware sentences, word tokens and syllables.
+
+Expected values are hand-made: each sentence list was split by hand, each syllable
+count is the word said aloud (CMUdict where it has the word).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.article import parse_text
+from analysis.text import Word, body_sentences, number_words, split_sentences, syllables, words
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_titles_and_initialisms_do_not_end_sentences():
+    t = "Dr. Smith said the U.S. economy grew by 3.5 percent last year. Analysts expected more."
+    assert sents(t) == [
+        "Dr. Smith said the U.S. economy grew by 3.5 percent last year.",
+        "Analysts expected more.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gen. Lee met Sen. Warren on Jan. 4 at 13:00. Nothing came of it.",
+         ["Gen. Lee met Sen. Warren on Jan. 4 at 13:00.", "Nothing came of it."]),
+        ("He met John F. Kennedy in 1961. It was brief.",
+         ["He met John F. Kennedy in 1961.", "It was brief."]),
+        ("The U.N. Security Council met. It adjourned.",
+         ["The U.N. Security Council met.", "It adjourned."]),
+        ("She moved to the U.S. It was 1990.", ["She moved to the U.S.", "It was 1990."]),
+        ("Apple Inc. The company said so.", ["Apple Inc.", "The company said so."]),
+        ("It cost No. 10 a lot. He said no. Officials agreed.",
+         ["It cost No. 10 a lot.", "He said no.", "Officials agreed."]),
+    ],
+)
+def test_abbreviations_end_a_sentence_only_before_an_opener(text, expected):
+    assert sents(text) == expected
+
+
+def test_closing_quote_after_the_stop_stays_with_its_sentence():
+    t = "“We will not back down.” The minister left. “Why?” asked a reporter."
+    assert sents(t) == [
+        "“We will not back down.”",
+        "The minister left.",
+        "“Why?” asked a reporter.",
+    ]
+
+
+def test_quote_ending_in_comma_does_not_split():
+    t = "“It has to bear responsibility for any actions”, he said. Then he left."
+    assert sents(t) == [
+        "“It has to bear responsibility for any actions”, he said.",
+        "Then he left.",
+    ]
+
+
+def test_headline_line_without_a_stop_is_its_own_sentence():
+    t = "Biden and Xi hold call\nThe two leaders spoke on Friday. They spoke for two hours."
+    assert sents(t) == [
+        "Biden and Xi hold call",
+        "The two leaders spoke on Friday.",
+        "They spoke for two hours.",
+    ]
+
+
+def test_paragraph_break_ends_a_sentence_and_hard_wrapped_lines_continue():
+    wrapped = (
+        "The delegation arrived in the capital late on Tuesday evening after a long\n"
+        "delay at the border. Talks began at once.\n\nA second paragraph"
+    )
+    assert sents(wrapped) == [
+        "The delegation arrived in the capital late on Tuesday evening after a long\n"
+        "delay at the border.",
+        "Talks began at once.",
+        "A second paragraph",
+    ]
+
+
+def test_offsets_slice_back_to_the_sentence_and_word():
+    text = "Headline here\n\nFirst paragraph, with “quotes”. Second one.\n"
+    a = parse_text(text + "\nAnother paragraph here.\n", id="t")
+    for s in body_sentences(a):
+        assert a.text[s.start : s.end] == s.text
+        for w in s.words:
+            assert a.text[w.start : w.end] == w.text
+
+
+def test_odd_text_never_raises():
+    for t in ["", "   ", "...", "“", "a.b.c.", "?!", "\n\n\n", "Ünïcödé … ‘x’"]:
+        split_sentences(t)
+        words(t)
+
+
+def test_word_tokens_keep_figures_contractions_and_compounds_whole():
+    t = "Ukraine’s $200,000 budget: the U.S.-led 5,000-word in-depth plan rose 20% in the 1970s."
+    assert [w.text for w in words(t)] == [
+        "Ukraine’s", "$200,000", "budget", "the", "U.S.-led", "5,000-word", "in-depth",
+        "plan", "rose", "20%", "in", "the", "1970s",
+    ]
+    assert words("ab cd", 10) == (Word(10, 12, "ab"), Word(13, 15, "cd"))
+
+
+@pytest.mark.parametrize(
+    "token, spoken",
+    [
+        ("2023", "twenty twenty three"),
+        ("1905", "nineteen oh five"),
+        ("2005", "two thousand five"),
+        ("$200,000", "two hundred thousand dollars"),
+        ("20%", "twenty percent"),
+        ("13:00", "thirteen hundred"),
+        ("3.5", "three point five"),
+        ("2nd", "second"),
+        ("£5bn", "five billion pounds"),
+    ],
+)
+def test_figures_are_read_aloud(token, spoken):
+    assert " ".join(number_words(token)) == spoken
+
+
+@pytest.mark.parametrize(
+    "word, n",
+    [
+        ("2023", 5),  # twen-ty twen-ty three
+        ("$200,000", 7),  # two hun-dred thou-sand dol-lars
+        ("20%", 4),  # twen-ty per-cent
+        ("1979’s", 6),  # nine-teen sev-en-ty nine's
+        ("Ukraine’s", 2),  # curly apostrophe: CMUdict's ukraine's
+        ("it’s", 1),
+        ("didn’t", 2),
+        ("self-ruled", 2),  # self + ruled
+        ("Biden-Xi", 3),  # bi-den + xi
+        ("NSA", 3),  # en-es-ay
+        ("U.N.", 2),
+        ("Dr", 2),  # doc-tor
+        ("Gen", 3),  # gen-er-al
+        ("economy", 4),
+        ("Jiechi", 2),  # not in CMUdict: vowel groups ie, i
+    ],
+)
+def test_syllables_as_read_aloud(word, n):
+    assert syllables(word) == n
