@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,7 @@ class ArticleError(ValueError):
     """Input that cannot be read as an article; the message says what and where."""
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     HEADLINE = "headline"
     STANDFIRST = "standfirst"
     PARAGRAPH = "paragraph"

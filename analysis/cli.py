@@ -102,8 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt or .html article files, folders of them, or .jsonl record files")
     a.add_argument("-o", "--output", metavar="OUT.jsonl", help="write here instead of stdout")
-    a.add_argument("--topics", metavar="TOPICS.yaml", help="topic definitions (default: data/topics.yaml)")
-    a.add_argument("--language", metavar="CODE", help="the articles' language, e.g. en (default: detected)")
+    a.add_argument("--topics", metavar="TOPICS.yaml",
+                   help="topic definitions (default: data/topics.yaml)")
+    a.add_argument("--language", metavar="CODE",
+                   help="the articles' language, e.g. en (default: detected)")
     a.set_defaults(func=cmd_analyze)
 
     r = sub.add_parser("report", help="render the notebooks for one article into HTML and PDF")
