@@ -77,7 +77,12 @@ def facts_rows(facts: dict[str, Any]) -> list[tuple[str, str]]:
         ("Reading time", f"about {minutes} minute{'s' if minutes != 1 else ''}"
          if minutes else None),
     ]
-    return [(label, "not given" if value is None else str(value)) for label, value in rows]
+    # an unknown web address is the usual case for a text file: leave the row out
+    return [
+        (label, "not given" if value is None else str(value))
+        for label, value in rows
+        if not (label == "Address" and value is None)
+    ]
 
 
 def facts_table_html(facts: dict[str, Any]) -> str:
