@@ -466,17 +466,21 @@ def _check_replaceable(out: Path, section_files: set[str]) -> None:
 
 
 def _failing_cell(nb_path: Path) -> tuple[int | None, str]:
-    """Index (in the executed notebook) and first source line of the cell that was
-    running when execution stopped, from papermill's per-cell status."""
+    """Index (in the executed notebook) and first source line of the last cell that
+    papermill started, i.e. the one running when execution stopped."""
     try:
         nb = nbformat.read(nb_path, as_version=4)
     except Exception:
         return None, ""
-    for i, cell in enumerate(nb.cells):
-        status = cell.get("metadata", {}).get("papermill", {}).get("status")
-        if status in ("running", "failed"):
-            return i, cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-    return None, ""
+    started = [
+        i
+        for i, cell in enumerate(nb.cells)
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time")
+    ]
+    if not started:
+        return None, ""
+    source = nb.cells[started[-1]].source.strip()
+    return started[-1], source.splitlines()[0] if source else ""
 
 
 def _source_cell_number(nb_path: Path, executed_index: int) -> int:
@@ -494,7 +498,9 @@ def _source_cell_number(nb_path: Path, executed_index: int) -> int:
     return executed_index - inserted + 1
 
 
-def _execution_error(section: Section, exc: BaseException, partial: Path, kept: Path | None):
+def _execution_error(
+    section: Section, exc: BaseException, partial: Path, kept: Path | None, timeout: int
+) -> ReportError:
     from papermill.exceptions import PapermillExecutionError
 
     where = f"notebook {section.name!r} ({_pretty(section.path)})"
@@ -524,7 +530,10 @@ def _execution_error(section: Section, exc: BaseException, partial: Path, kept: 
             if index is not None
             else "a cell"
         )
-        what = f"{type(exc).__name__}: {exc}".strip()
+        if type(exc).__name__ == "CellTimeoutError":
+            what = f"the cell ran longer than the limit of {timeout} s per cell"
+        else:
+            what = f"{type(exc).__name__}: {exc}".strip()
     lines = [f"{where} failed at {cell}: {what}"]
     if first_line:
         lines.append(f"  the cell begins: {first_line[:120]}")
@@ -607,7 +616,7 @@ def render_report(
                 )
             except Exception as exc:
                 kept = _keep_failed(target, out, section.name)
-                raise _execution_error(section, exc, target, kept) from exc
+                raise _execution_error(section, exc, target, kept, timeout) from exc
             executed.append((section.name, nb))
             timings[f"execute {section.name}"] = time.perf_counter() - t0
 
