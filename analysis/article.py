@@ -152,6 +152,13 @@ _CREDIT = re.compile(
     r"\s*\[(?P<inner>(?:(?:File|Photo|Image|Picture)(?: photo)?\s*:\s*)?[^\[\]]{2,120})\]\s*$",
     re.IGNORECASE,
 )
+
+
+def _credit(line: str) -> re.Match | None:
+    """The trailing photo credit of a caption line, if any (cheap test first)."""
+    return _CREDIT.search(line) if line.endswith("]") else None
+
+
 _CREDIT_PREFIX = re.compile(r"^(?:File|Photo|Image|Picture)(?: photo)?\s*:\s*", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _QUOTE_CHARS = "\"'“”‘’«»"
@@ -194,7 +201,7 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     so a group with a credit is never wrapped prose; and wrapped prose either runs to
     three or more lines or continues mid-sentence (a lower-case start).
     """
-    if len(lines) < 2 or any(_CREDIT.search(text[s:e]) for s, e in lines):
+    if len(lines) < 2 or any(_credit(text[s:e]) for s, e in lines):
         return False
     if not all(e - s >= _HARD_WRAP_MIN and not _TERMINAL.search(text[s:e]) for s, e in lines[:-1]):
         return False
@@ -241,7 +248,10 @@ def parse_text(
     # Split each blank-line-separated group into paragraphs: one per line, unless the
     # group is hard-wrapped prose, which is one paragraph spanning its lines.
     paragraphs: list[list[tuple[int, int]]] = []
-    for group in _groups(text):
+    group_of: dict[int, int] = {}  # paragraph start offset -> index of its blank-line group
+    for gi, group in enumerate(_groups(text)):
+        for line in group:
+            group_of[line[0]] = gi
         if _is_hard_wrapped(text, group):
             paragraphs.append(group)
         else:
@@ -254,17 +264,13 @@ def parse_text(
         blocks.append(Block(kind, s, e, text[s:e]))
 
     n = len(paragraphs)
-    group_of = {}
-    for gi, group in enumerate(_groups(text)):
-        for line in group:
-            group_of[line[0]] = gi
     seen_body = False
     for i, lines in enumerate(paragraphs):
         s, e = lines[0][0], lines[-1][1]
         chunk = text[s:e]
         gi = group_of[s]
         same_group_next = i + 1 < n and group_of[paragraphs[i + 1][0][0]] == gi
-        credit = _CREDIT.search(chunk) if len(lines) == 1 else None
+        credit = _credit(chunk) if len(lines) == 1 else None
 
         if i == 0 and title is None and _looks_like_heading(chunk) and n > 1:
             add(Kind.HEADLINE, s, e)
@@ -281,7 +287,7 @@ def parse_text(
         elif (
             same_group_next
             and len(paragraphs[i + 1]) == 1
-            and _CREDIT.search(text[paragraphs[i + 1][0][0] : paragraphs[i + 1][0][1]])
+            and _credit(text[paragraphs[i + 1][0][0] : paragraphs[i + 1][0][1]])
         ):
             # the line above a credited caption, in the same group, is the photo's alt text
             add(Kind.IMAGE_ALT, s, e)
