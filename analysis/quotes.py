@@ -148,6 +148,8 @@ class Knowledge:
     max_title_words: int
     former_markers: frozenset[str]
     org_heads: dict[str, str]
+    org_heads_list: tuple[tuple[str, str], ...]
+    head_rank: dict[str, int]
     organisations: dict[str, str]
     media: frozenset[str]
     documents: frozenset[str]
@@ -242,6 +244,8 @@ def knowledge() -> Knowledge:
         max_title_words=max(len(t.split()) for t in titles),
         former_markers=frozenset(roles.get("former_markers") or []),
         org_heads={str(k).lower(): v for k, v in roles["org_heads"].items()},
+        org_heads_list=tuple((str(k).lower(), v) for k, v in roles["org_heads"].items()),
+        head_rank={str(k).lower(): i for i, k in enumerate(roles["org_heads"])},
         organisations={str(k): v for k, v in roles["organisations"].items()},
         media=frozenset(roles.get("media_outlets") or []),
         documents=frozenset(roles.get("documents") or []),
@@ -264,7 +268,7 @@ def knowledge() -> Knowledge:
 # --- speaker mentions ----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A stretch of body text that can speak: a name, body, country, pronoun or unnamed
     source. ``start``/``end`` cover the name itself (titles excluded), offsets into
@@ -307,11 +311,9 @@ def _org_type(name: str, k: Knowledge) -> str | None:
         return k.organisations[name]
     if name in k.media:
         return "journalist"
-    words = name.lower().split()
-    for head, typ in k.org_heads.items():
-        if head in words:
-            return typ
-    return None
+    # the first head word in file order decides ("International Institute" -> institute)
+    found = [k.head_rank[w] for w in name.lower().split() if w in k.head_rank]
+    return k.org_heads_list[min(found)][1] if found else None
 
 
 def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
@@ -401,8 +403,14 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
     return out
 
 
-def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None
-                  ) -> list[Mention]:
+def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
+    """Lexicon hits of each body block, offsets relative to the block's text."""
+    lexicon = knowledge().lexicon
+    return [lexicon.scan(b.text) for b in article.body]
+
+
+def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None,
+                  scans: list[dict[str, list[Hit]]] | None = None) -> list[Mention]:
     """Every mention in the body that could be a speaker, in text order.
 
     Persons are capitalised runs of 1-4 name words after any titles are removed; a
@@ -443,8 +451,10 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 else:
                     taken.append((mm.start, mm.end))
                     out.append(mm)
-        hits = k.lexicon.scan(btext)
+        hits = scans[p] if scans is not None else k.lexicon.scan(btext)
         for h in hits["pronoun"]:
+            if quoted(off + h.start()):
+                continue  # a pronoun inside a quote never speaks
             out.append(Mention(off + h.start(), off + h.end(), h.group(0), "pronoun",
                                h.group(0).lower(), paragraph=p,
                                in_quote=quoted(off + h.start())))
@@ -485,6 +495,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             for w in f.name.split():
                 by_word.setdefault(w, []).append(f)
     titled_singles = {m.name for m, titled in singles if titled}
+    by_para: dict[int, list[Mention]] = {}
+    for x in out:
+        by_para.setdefault(x.paragraph, []).append(x)
     for m, titled in singles:
         owners = by_word.get(m.name, [])
         if owners:
@@ -495,8 +508,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         elif titled or m.name in titled_singles:
             m.kind = "person"
             out.append(m)
-        elif not any(x.start < m.end and m.start < x.end for x in out
-                     if x.paragraph == m.paragraph):
+        elif not m.in_quote and not any(x.start < m.end and m.start < x.end
+                                        for x in by_para.get(m.paragraph, ())):
             m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
             out.append(m)
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
@@ -521,6 +534,11 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     connectors, dates and a sentence's full stop."""
     out = []
     for m in k.run_re.finditer(text):
+        raw = m.group(0)
+        if " " not in raw and "’" not in raw and "'" not in raw and not raw.endswith("."):
+            if raw not in k.not_names:
+                out.append((m.start(), m.end(), False))  # one plain word: the common case
+            continue
         pieces = []
         a = m.start()
         for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
@@ -551,6 +569,29 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
+                   ) -> list[Mention] | None:
+    """:func:`_classify_run` for a run of one word, the most common case."""
+    if word in k.organisations or word in k.media:
+        kind = "media" if word in k.media else "org"
+        return [Mention(start, end, word, kind, word, side=_side_of_name(word, k),
+                        org_type="journalist" if kind == "media" else k.organisations[word])]
+    hit = k.alias_side.get(word)
+    if hit:
+        side, role = hit
+        if role == "adjective" and word not in ("US", "U.S."):
+            return None
+        if role == "institution":
+            return [Mention(start, end, word, "org", word, side=side,
+                            org_type=_org_type(word, k) or "government")]
+        return [Mention(start, end, word, "country", k.sides[side].get("speaker_name") or word,
+                        side=side)]
+    if word.lower() in k.titles or not _is_person_core([word], k):
+        return None
+    title, mods = _lowercase_title_before(text, start, k)
+    return [Mention(start, end, word, "person_single", word, title=title, modifiers=mods)]
+
+
 def _nth_end(text: str, n: int) -> int:
     """End offset of the ``n``-th white-space separated token of ``text`` (1-based)."""
     ends = [m.end() for m in re.finditer(r"\S+", text)]
@@ -560,6 +601,8 @@ def _nth_end(text: str, n: int) -> int:
 def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge
                   ) -> list[Mention] | None:
     """Split one capitalised run into title + name and say what the name is."""
+    if len(tokens) == 1 and not tokens[0].endswith("."):
+        return _classify_word(tokens[0], start, end, text, k)
     tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
               and not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
     full = text[start:end]
@@ -760,8 +803,13 @@ _CUT_CONTENT = re.compile(
 _ADVERBIAL_AFTER_QUOTE = re.compile(
     r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
     r"ahead of)\b")
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom|whose|where)\s+(?:\w+\s+){0,3}$",
-                              re.IGNORECASE)
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where"})
+
+
+def _ends_with_conjunction(text: str) -> bool:
+    """True when ``text`` ends with the word "and" or "but" (a coordinated verb)."""
+    tail = text.rstrip()[-4:].lower()
+    return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
 _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
 _SENT_END = re.compile(r"[.!?…]")
 
@@ -802,12 +850,14 @@ class _Extractor:
         body_blocks = [i for i, b in enumerate(article.blocks) if b.is_body]
         self.block_index = {bi: p for p, bi in enumerate(body_blocks)}
         self.body = article.body
-        self.cue_hits = [h for blk in self.body
-                         for h in self.k.lexicon.scan(self.t, blk.start, blk.end)["cue"]]
+        self.scans = body_scans(article)
+        self.cue_hits = [Hit(blk.start + h.start(), blk.start + h.end(), h.group(0))
+                         for blk, sc in zip(self.body, self.scans, strict=True)
+                         for h in sc["cue"]]
         self.cue_starts = [h.start() for h in self.cue_hits]
         self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in self.body]
         self.pair_spans = [(q.open, q.close + 1) for ps in self.pairs for q in ps]
-        self.mentions = find_mentions(article, self.pair_spans)
+        self.mentions = find_mentions(article, self.pair_spans, self.scans)
         self.speakable = [m for m in self.mentions if not m.in_quote and m.kind != "side_word"]
         self.speak_starts = [m.start for m in self.speakable]
         sb = _sentence_bounds(article)
@@ -837,13 +887,15 @@ class _Extractor:
         cands = [m for m in self.between(a, cue) if m.end <= cue]
         for m in reversed(cands):
             gap = self.t[m.end : cue]
-            if _ALLOWED_GAP.match(gap) or (re.fullmatch(r"\s*,\s*", gap) and re.search(
+            if len(gap) > 200:
+                break
+            if _ALLOWED_GAP.match(gap) or (not gap.strip(", ") and re.search(
                     r",\s*(?:the\s+)?$", self.t[max(a, m.start - 6) : m.start])):
                 if m.kind == "pronoun" and m.name == "it" and re.match(r"\s*(?:is|was)\b",
                                                                       self.t[m.end:cue]):
                     return None
                 return m
-        if re.search(r"\b(?:and|but)\s*$", self.t[a:cue]):
+        if _ends_with_conjunction(self.t[a:cue]):
             subj = [m for m in cands if re.match(
                 r"\s+(?:[a-z]+ly\s+)?(?:\w+ed|was|is|has|had|have|were|are|will|would)\b",
                 self.t[m.end : cue])]
@@ -929,8 +981,7 @@ class _Extractor:
                 continue
             s = self.clause_start(p, q.open, pairs)
             before = t[s : q.open]
-            m = re.search(r"(?:(?<![\w’'])(?P<cue>[A-Za-z ]+?)\s*(?P<punct>[:,])|:)\s*$", before)
-            if not m:
+            if not before.rstrip().endswith((":", ",")):
                 continue
             cues = self.cues_in(s, q.open)
             cue = cues[-1] if cues else None
@@ -995,12 +1046,12 @@ class _Extractor:
             return
         lemma = k.verb_forms.get(word, "")
         left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
-        if left is not None and _RELATIVE_BEFORE.search(t[s : left.start]):
+        if left is not None and _RELATIVES & set(t[s : left.start].lower().split()[-4:]):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
         if left is None and word.endswith("ing") and before_cue.endswith(","):
             left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
-        if left is None and re.search(r"\b(?:and|but)$", before_cue):
+        if left is None and _ends_with_conjunction(before_cue):
             prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
             left = prev[-1].speaker if prev else None  # "X said … but warned …"
         right = None
@@ -1016,8 +1067,9 @@ class _Extractor:
                 after_from = idx + len(right.apposition)
         # content before the cue: "…, the White House said."
         head = speaker.start if left else cue.start()
-        lead = re.sub(r"(?:\b(?:the|a|an|The|A|An)\s+|[^\s,]+\s+)*$", "", t[s:head]) \
-            if left and not t[s:head].rstrip().endswith(",") else t[s:head]
+        lead = t[s:head]
+        if left and not lead.rstrip().endswith(","):
+            lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
         tail = t[after_from:e]
         tail_is_end = re.match(
             r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40})?"
@@ -1079,9 +1131,13 @@ class _Extractor:
         if m:
             b = a + m.start()
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
-            lead = re.search(r"\s+(?:and|but)\s+$", t[a : c.start()])
-            if lead and not _inside(c.start(), [(q.open, q.close + 1) for q in pairs]):
-                b = a + lead.start()
+            before = t[a : c.start()]
+            if _ends_with_conjunction(before) and not _inside(
+                    c.start(), [(q.open, q.close + 1) for q in pairs]):
+                b = a + len(before.rstrip()) - 3
+                b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
+                while b > a and t[b - 1] == " ":
+                    b -= 1
                 break
         b = max(b, min(last_close, len(t)))
         if inner and _ADVERBIAL_AFTER_QUOTE.match(t, last_close) and last_close < b:

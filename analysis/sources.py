@@ -25,6 +25,7 @@ Profiles (type, role, affiliation, side) come from ``data/speaker_roles.yaml`` a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes import (
@@ -35,7 +36,6 @@ from analysis.quotes import (
     extract_quotes,
     knowledge,
 )
-from analysis.text import words
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -51,13 +51,14 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
     """(sentence start, subject) for sentences whose subject is an organisation or
     country; a sentence whose subject is ``it`` keeps the previous subject."""
     out = []
-    speakable = [m for m in mentions if not m.in_quote]
+    speakable = [m for m in mentions if not m.in_quote and m.kind != "side_word"]
+    starts = [m.start for m in speakable]
     for s in article.sentences:
-        rest = s.text
-        m = _LEADING_ADJUNCT.match(rest)
+        m = _LEADING_ADJUNCT.match(s.text)
         offset = s.start + (m.end() if m else 0)
         head_end = offset + len(" ".join(article.text[offset : s.end].split()[:3]))
-        first = next((x for x in speakable if offset <= x.start < head_end), None)
+        i = bisect_left(starts, offset)
+        first = speakable[i] if i < len(starts) and starts[i] < head_end else None
         if first is None or first.kind == "pronoun":
             continue
         if first.kind in ("country", "org", "group", "media"):
@@ -335,6 +336,11 @@ def entity_mentions(article: Article, mentions: list[Mention]) -> list[dict[str,
     return sorted(ents.values(), key=lambda x: (-x["mentions"], x["first_start"]))
 
 
+def _words_between(word_starts: list[int], start: int, end: int) -> int:
+    """Words of the text layer that start inside ``[start, end)``."""
+    return bisect_left(word_starts, end) - bisect_left(word_starts, start)
+
+
 # --- entry point ----------------------------------------------------------------------
 
 
@@ -381,22 +387,26 @@ def analyze_sources(article: Article) -> dict[str, Any]:
         })
     sources: list[dict[str, Any]] = []
     ids: dict[str, str] = {}
+    persons: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == "person" and not m.in_quote:
+            persons.setdefault(m.name, []).append(m)
     for n, key in enumerate(order, 1):
         ms = by_key[key]
-        same = [m for m in mentions if m.kind == ms[0].kind and m.name == ms[0].name
-                and not m.in_quote] if ms[0].kind == "person" else []
+        same = persons.get(ms[0].name, []) if ms[0].kind == "person" else []
         profile = speaker_profile(ms + same, mentions, article)
         ids[key] = f"s{n}"
         sources.append({"id": f"s{n}", "name": key, **{f: profile[f] for f in (
             "type", "role", "affiliation", "side")}, "quotes": 0, "quoted_words": 0,
             "evidence": profile["evidence"]})
     by_id = {s["id"]: s for s in sources}
+    word_starts = [w.start for sent in article.sentences for w in sent.words]
     for q in quotes:
         if q["speaker"] is not None:
             q["source_id"] = ids[q["speaker"]]
             src = by_id[q["source_id"]]
             src["quotes"] += 1
-            src["quoted_words"] += len(words(q["text"]))
+            src["quoted_words"] += _words_between(word_starts, q["start"], q["end"])
     diversity = diversity_figures(quotes, sources, entity_mentions(article, mentions),
                                   cited_media(article))
     return {"quotes": quotes, "sources": sources, "diversity": diversity}
