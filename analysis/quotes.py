@@ -111,14 +111,23 @@ class Lexicon:
     def scan(self, text: str, a: int = 0, b: int | None = None) -> dict[str, list[Hit]]:
         """Hits of every category in ``text[a:b]``, each list in text order."""
         b = len(text) if b is None else b
+        return self.scan_words(text, ((m.start(), m.group(0)) for m in
+                                      _KEY.finditer(text, a, b)), b)
+
+    def scan_words(self, text: str, words: Any, b: int) -> dict[str, list[Hit]]:
+        """Hits of every category at the given ``(start, word)`` positions of ``text``
+        (the words of the shared text layer, or ``\\w+`` runs), none ending after ``b``."""
         out: dict[str, list[Hit]] = {c: [] for c in self.no_suffix}
         last_end: dict[str, int] = {}
         n = len(text)
-        for m in _KEY.finditer(text, a, b):
-            cands = self.by_first.get(m.group(0))
+        by_first = self.by_first
+        for s, word in words:
+            cands = by_first.get(word)
+            if cands is None and not word.isalnum():
+                m = _KEY.match(word)  # "China’s", "U.S.", "US-led": look up the first part
+                cands = by_first.get(m.group(0)) if m else None
             if not cands:
                 continue
-            s = m.start()
             if s > 0 and text[s - 1] in "’'-":
                 continue
             done: set[str] = set()
@@ -146,6 +155,7 @@ class Knowledge:
     clause_words: frozenset[str]
     titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
     max_title_words: int
+    title_last_words: frozenset[str]
     former_markers: frozenset[str]
     org_heads: dict[str, str]
     org_heads_list: tuple[tuple[str, str], ...]
@@ -242,6 +252,7 @@ def knowledge() -> Knowledge:
         clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
         titles=titles,
         max_title_words=max(len(t.split()) for t in titles),
+        title_last_words=frozenset(t.split()[-1] for t in titles),
         former_markers=frozenset(roles.get("former_markers") or []),
         org_heads={str(k).lower(): v for k, v in roles["org_heads"].items()},
         org_heads_list=tuple((str(k).lower(), v) for k, v in roles["org_heads"].items()),
@@ -339,6 +350,12 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
     and the modifier words before it ("former", "US")."""
     before = text[max(0, start - 80) : start]
     words = before.split()
+    if not words:
+        return None, []
+    last = words[-1].lower().strip(",")
+    if last not in k.title_last_words and last not in k.former_markers \
+            and words[-1] not in k.alias_side:
+        return None, []
     title = None
     for n in range(min(k.max_title_words, len(words)), 0, -1):
         phrase = " ".join(words[-n:]).lower().strip(",")
@@ -404,9 +421,20 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
 
 
 def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
-    """Lexicon hits of each body block, offsets relative to the block's text."""
+    """Lexicon hits of each body block, offsets relative to the block's text, found
+    at the words of the shared text layer (``article.sentences``)."""
     lexicon = knowledge().lexicon
-    return [lexicon.scan(b.text) for b in article.body]
+    by_block: dict[int, list[tuple[int, str]]] = {}
+    for sent in article.sentences:
+        by_block.setdefault(sent.block, []).extend((w.start, w.text) for w in sent.words)
+    out = []
+    for bi, block in enumerate(article.blocks):
+        if not block.is_body:
+            continue
+        off = block.start
+        out.append(lexicon.scan_words(block.text, ((s - off, w) for s, w in
+                                                   by_block.get(bi, ())), len(block.text)))
+    return out
 
 
 def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None,
@@ -520,7 +548,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             b.possessor = a.name
             b.side = b.side or _side_of_name(a.name, k)
     for m in out:
-        if m.kind == "person" and m.apposition is None:
+        if m.kind == "person" and m.apposition is None and not m.in_quote:
             m.apposition = _apposition_after(text, m.end, k)
     return out
 
