@@ -80,6 +80,15 @@ class Hit:
         return self._t
 
 
+class _Word:
+    """A ``\\w+`` run as the lexicon reads it (start offset and text)."""
+
+    __slots__ = ("start", "text")
+
+    def __init__(self, start: int, text: str):
+        self.start, self.text = start, text
+
+
 class Lexicon:
     """Whole-word lookup of many literal phrases in several categories at once.
 
@@ -111,23 +120,27 @@ class Lexicon:
     def scan(self, text: str, a: int = 0, b: int | None = None) -> dict[str, list[Hit]]:
         """Hits of every category in ``text[a:b]``, each list in text order."""
         b = len(text) if b is None else b
-        return self.scan_words(text, ((m.start(), m.group(0)) for m in
-                                      _KEY.finditer(text, a, b)), b)
+        return self.scan_words(text, [_Word(m.start(), m.group(0)) for m in
+                                      _KEY.finditer(text, a, b)], b)
 
-    def scan_words(self, text: str, words: Any, b: int) -> dict[str, list[Hit]]:
-        """Hits of every category at the given ``(start, word)`` positions of ``text``
-        (the words of the shared text layer, or ``\\w+`` runs), none ending after ``b``."""
+    def scan_words(self, text: str, words: Any, b: int, offset: int = 0
+                   ) -> dict[str, list[Hit]]:
+        """Hits of every category at the given words of ``text`` (objects with ``start``
+        and ``text``, such as the shared text layer's ``Word``; their offsets minus
+        ``offset`` index ``text``), none ending after ``b``."""
         out: dict[str, list[Hit]] = {c: [] for c in self.no_suffix}
         last_end: dict[str, int] = {}
         n = len(text)
         by_first = self.by_first
-        for s, word in words:
+        for w in words:
+            word = w.text
             cands = by_first.get(word)
             if cands is None and not word.isalnum():
                 m = _KEY.match(word)  # "China’s", "U.S.", "US-led": look up the first part
                 cands = by_first.get(m.group(0)) if m else None
             if not cands:
                 continue
+            s = w.start - offset
             if s > 0 and text[s - 1] in "’'-":
                 continue
             done: set[str] = set()
@@ -327,13 +340,16 @@ def _org_type(name: str, k: Knowledge) -> str | None:
     return k.org_heads_list[min(found)][1] if found else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
     for t in tokens:
         if t in k.not_name_words or t in k.not_names or t.lower() in _CONNECTORS:
             return False
-        if not t[:1].isupper() or any(ch.isdigit() for ch in t):
+        if not t[:1].isupper() or _DIGIT.search(t):
             return False
         if t.isupper() and len(t) > 1 and len(tokens) == 1:
             return False  # an acronym alone is not a person
@@ -424,17 +440,11 @@ def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
     """Lexicon hits of each body block, offsets relative to the block's text, found
     at the words of the shared text layer (``article.sentences``)."""
     lexicon = knowledge().lexicon
-    by_block: dict[int, list[tuple[int, str]]] = {}
+    by_block: dict[int, list[Any]] = {}
     for sent in article.sentences:
-        by_block.setdefault(sent.block, []).extend((w.start, w.text) for w in sent.words)
-    out = []
-    for bi, block in enumerate(article.blocks):
-        if not block.is_body:
-            continue
-        off = block.start
-        out.append(lexicon.scan_words(block.text, ((s - off, w) for s, w in
-                                                   by_block.get(bi, ())), len(block.text)))
-    return out
+        by_block.setdefault(sent.block, []).extend(sent.words)
+    return [lexicon.scan_words(block.text, by_block.get(bi, ()), len(block.text), block.start)
+            for bi, block in enumerate(article.blocks) if block.is_body]
 
 
 def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None,
@@ -563,10 +573,13 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     out = []
     for m in k.run_re.finditer(text):
         raw = m.group(0)
-        if " " not in raw and "’" not in raw and "'" not in raw and not raw.endswith("."):
-            if raw not in k.not_names:
-                out.append((m.start(), m.end(), False))  # one plain word: the common case
-            continue
+        if "’" not in raw and "'" not in raw and not raw.endswith("."):
+            last = raw.rsplit(None, 1)[-1]
+            if last not in k.not_names and last.lower() not in _CONNECTORS:
+                out.append((m.start(), m.end(), False))  # plain words: the common case
+                continue
+            if " " not in raw:
+                continue
         pieces = []
         a = m.start()
         for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
@@ -959,7 +972,10 @@ class _Extractor:
         self.quotes.append(q)
 
     def claimed(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end or q.cue_start == pos for q in self.quotes)
+        for q in self.quotes:
+            if q.start <= pos < q.end or q.cue_start == pos:
+                return True
+        return False
 
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         i = bisect_right(self.cue_starts, a - 1)
