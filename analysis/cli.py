@@ -83,6 +83,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             params_file=args.params_file,
             formats=formats,
             out_dir=args.out,
+            timeout=args.timeout,
         )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -115,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-f", "--params-file", metavar="params.yaml", help="notebook parameters as YAML")
     r.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     r.add_argument("--out", metavar="DIR", help="output folder (default: reports/<article-slug>/)")
+    r.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
+                   help="longest a single notebook cell may run (default 600)")
     r.set_defaults(func=cmd_report)
     return parser
 
