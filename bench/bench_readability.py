@@ -12,7 +12,7 @@ results per text string, so its per-text caches are cleared before every article
 time dictionary look-ups of cached answers. Our per-word caches stay warm across
 articles, as they do in any batch after the first article.
 
-Accuracy. ``/work/shared/datasets/onestopenglish/readability_dev.jsonl`` holds 35
+Accuracy. ``data/datasets/onestopenglish/readability_dev.jsonl`` holds 35
 Guardian articles each rewritten at three levels (Vajjala & Lučić 2018, CC BY-SA 4.0).
 For every metric: the share of the 105 same-article pairs (elementary < intermediate <
 advanced) where the metric ranks the harder version as harder (ties count as wrong),
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.article import parse_text  # noqa: E402
 from analysis.readability import readability, textstat_scores  # noqa: E402
 
-DATASET = Path("/work/shared/datasets/onestopenglish/readability_dev.jsonl")
+DATASET = ROOT / "data" / "datasets" / "onestopenglish" / "readability_dev.jsonl"
 SEED = ROOT / "data" / "articles" / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
 OUT = ROOT / "bench" / "results" / "readability.md"
 METRICS = [
