@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/aljazeera-2022-03-18-biden-xi-call-russia.txt
 
-.PHONY: setup report test lab bench lint clean
+.PHONY: setup report test lab bench lint semantic clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+semantic: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[semantic]'
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests bench
