@@ -41,6 +41,7 @@ import yaml
 from traitlets.config import Config
 
 from analysis import paths
+from analysis.views.overview import display_date
 
 KERNEL_NAME = "news-report"
 SECTIONS_FILE = paths.NOTEBOOKS / "report.yaml"
@@ -332,16 +333,6 @@ def section_title(nb: nbformat.NotebookNode) -> str | None:
     return None
 
 
-def _display_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        d = dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{d.day} {d:%B %Y}"
-
-
 def report_metadata(article: Any, sections: Sequence[str]) -> dict[str, Any]:
     """What the template's title block and footer show (all plain text; escaped there)."""
     headline = article.headline or article.title or article.id
@@ -349,7 +340,7 @@ def report_metadata(article: Any, sections: Sequence[str]) -> dict[str, Any]:
         x
         for x in (
             article.outlet or article.source_outlet,
-            _display_date(article.published),
+            display_date(article.published),
             article.url,
         )
         if x

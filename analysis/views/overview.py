@@ -13,11 +13,11 @@ import math
 from typing import Any
 
 from analysis.article import Article, Kind
+from analysis.readability import WORDS_PER_MINUTE
 
-# Average silent reading rate of adults for English non-fiction, in words per minute:
-# Brysbaert, M. (2019), "How many words do we read per minute? A review and
-# meta-analysis of reading rate", Journal of Memory and Language 109, 104047.
-READING_WPM = 238
+# The readability analysis owns the reading rate (data/readability.yaml: 238 words per
+# minute, Brysbaert 2019), so the overview and the readability section agree.
+READING_WPM = WORDS_PER_MINUTE
 
 
 def overview(article: Article) -> dict[str, Any]:
@@ -49,7 +49,8 @@ def overview(article: Article) -> dict[str, Any]:
     }
 
 
-def _date(value: str | None) -> str | None:
+def display_date(value: str | None) -> str | None:
+    """An ISO date as '18 March 2022'; anything else is shown as given."""
     if not value:
         return None
     try:
@@ -65,7 +66,7 @@ def facts_rows(facts: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         ("Headline", facts["headline"]),
         ("Outlet", facts["outlet"]),
-        ("Published", _date(facts["published"])),
+        ("Published", display_date(facts["published"])),
         ("Address", facts["url"]),
         ("Source line", facts["source_line"]),
         ("Words", f"{facts['words']:,}"),
