@@ -153,3 +153,12 @@ def test_bad_single_file_exits_nonzero_with_reason(tmp_path):
     assert f"{bad}: the file is empty" in proc.stderr
     (result,) = lines(proc.stdout)
     assert result["id"] == "empty" and "empty" in result["error"]
+
+
+def test_output_file_gets_the_usual_permissions(mixed_batch):
+    import os
+
+    _, out = mixed_batch
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
