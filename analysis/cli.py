@@ -54,11 +54,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     def results():
         nonlocal failures
-        for record in iter_records(args.inputs):
+        from tqdm import tqdm
+
+        # a progress bar only for a person watching a terminal, never in logs or pipes
+        records = tqdm(iter_records(args.inputs), unit=" articles", file=sys.stderr,
+                       disable=not sys.stderr.isatty(), leave=False)
+        for record in records:
             result = analyze_record(record, topics=topics, language=args.language)
             if result["error"]:
                 failures += 1
-                print(f"error: {result['error']}", file=sys.stderr)
+                tqdm.write(f"error: {result['error']}", file=sys.stderr)
             yield json.dumps(result, ensure_ascii=False) + "\n"
 
     if args.output:
