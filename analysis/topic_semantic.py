@@ -9,9 +9,9 @@ on the default path imports this module; its model is imported lazily on first u
 The second opinion compares each body sentence with each topic's label and description
 by cosine similarity of their embeddings, and:
 
-* **vetoes** a sentence decided only by weak terms (``weak-pair``, ``weak+context``) when
-  its similarity is below ``veto_below``: the rule becomes ``semantic-veto`` and the
-  sentence is listed under ``rejected`` with its similarity;
+* **vetoes** a sentence decided only by weak terms (``weak-pair``, ``weak+context``,
+  ``weak+article``) when its similarity is below ``veto_below``: the rule becomes
+  ``semantic-veto`` and the sentence is listed under ``rejected`` with its similarity;
 * **adds** a sentence with no sufficient lexical evidence when its similarity is at least
   ``add_above``: rule ``semantic``, no terms, the similarity as its evidence.
 
@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from analysis.topics import (
+    RULE_WEAK_ARTICLE,
     RULE_WEAK_CONTEXT,
     RULE_WEAK_PAIR,
     Decision,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 RULE_SEMANTIC = "semantic"
 RULE_SEMANTIC_VETO = "semantic-veto"
+_WEAK_RULES = (RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE)
 # Thresholds on cosine similarity, chosen on the composed set of tests/fixtures/topic_set
 # (see docs/topics.md for the figures); a user can pass others.
 VETO_BELOW = 0.10
@@ -100,7 +102,7 @@ def semantic_proportions(
             d = by_index.get(row)
             if d is not None:
                 d.extra["similarity"] = sim
-                if d.rule in (RULE_WEAK_PAIR, RULE_WEAK_CONTEXT) and sim < veto_below:
+                if d.rule in _WEAK_RULES and sim < veto_below:
                     d.rule = RULE_SEMANTIC_VETO
                 elif not d.on_topic and sim >= add_above:
                     d.rule = RULE_SEMANTIC

@@ -20,6 +20,13 @@ Sentence rules, in order (the ``rule`` reported as evidence):
   its weak terms);
 * ``weak+context``: one weak term, in a paragraph that already has a ``core`` or
   ``weak-pair`` sentence on the topic, or right after such a sentence;
+* ``weak+article``: one weak term, in an article of which the topic is a theme: at
+  least ``ARTICLE_THEME_MIN`` (2) of its body sentences, and at least
+  ``ARTICLE_THEME_SHARE`` (a quarter) of them, are ``core`` or ``weak-pair`` on it.
+  A weak term is ambiguous in general ("cargo", "levies", "the island") but, once an
+  article is about the topic, it most often refers to it: the "one sense per discourse"
+  tendency of Gale, Church & Yarowsky (1992, "One sense per discourse", HLT workshop).
+  It never makes a topic present by itself, so article-level decisions are unchanged;
 * otherwise a weak term alone is kept as rejected evidence (rule ``weak-alone``) and
   does not count.
 """
@@ -45,9 +52,16 @@ EXCLUDE = "exclude"
 RULE_CORE = "core"
 RULE_WEAK_PAIR = "weak-pair"
 RULE_WEAK_CONTEXT = "weak+context"
+RULE_WEAK_ARTICLE = "weak+article"
 RULE_WEAK_ALONE = "weak-alone"
 # rules that put a sentence on a topic; "semantic" is added by analysis.topic_semantic
-ON_TOPIC_RULES = frozenset({RULE_CORE, "weak-pair", "weak+context", "semantic"})
+ON_TOPIC_RULES = frozenset(
+    {RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE, "semantic"}
+)
+# a topic is a theme of the article when its strong (core or weak-pair) sentences number
+# at least ARTICLE_THEME_MIN and make up at least ARTICLE_THEME_SHARE of the body sentences
+ARTICLE_THEME_MIN = 2
+ARTICLE_THEME_SHARE = 0.25
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOPIC_KEYS = {"label", "description", "core", "weak", "exclude"}
@@ -148,14 +162,16 @@ def _case_sensitive(term: str) -> bool:
 
 def compile_term(term: str) -> re.Pattern:
     """The whole-word pattern of one term. A term with a capital matches that
-    capitalisation or ALL CAPS; an all-lower-case term matches any capitalisation."""
+    capitalisation or ALL CAPS; an all-lower-case term matches any capitalisation.
+    A term that ends in a symbol ("NT$") may be followed by a word ("NT$647bn")."""
     rx = term_regex(term)
+    end = r"(?!\w)" if re.search(r"[\w*]$", term.strip()) else ""
     if _case_sensitive(term):
         upper = term.upper()
         if upper != term:
             rx = f"{rx}|{term_regex(upper)}"
-        return re.compile(rf"(?<!\w)(?:{rx})(?!\w)")
-    return re.compile(rf"(?<!\w)(?:{rx})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{rx}){end}")
+    return re.compile(rf"(?<!\w)(?:{rx}){end}", re.IGNORECASE)
 
 
 def _build_topic(tid: str, label: str, description: str, core, weak, exclude) -> Topic:
@@ -508,14 +524,18 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 d.rule = RULE_WEAK_ALONE
             out[topic.id].append(d)
     for decisions in out.values():
-        # one weak term counts in a paragraph already on the topic, or right after it
+        # one weak term counts in a paragraph already on the topic, or right after it,
+        # or anywhere in an article of which the topic is a theme
         strong = {d.index for d in decisions if d.rule in (RULE_CORE, RULE_WEAK_PAIR)}
         strong_pars = {sentences[i].paragraph for i in strong}
+        theme = len(strong) >= max(ARTICLE_THEME_MIN, ARTICLE_THEME_SHARE * len(sentences))
         for d in decisions:
-            if d.rule == RULE_WEAK_ALONE and (
-                sentences[d.index].paragraph in strong_pars or d.index - 1 in strong
-            ):
+            if d.rule != RULE_WEAK_ALONE:
+                continue
+            if sentences[d.index].paragraph in strong_pars or d.index - 1 in strong:
                 d.rule = RULE_WEAK_CONTEXT
+            elif theme:
+                d.rule = RULE_WEAK_ARTICLE
     return out
 
 

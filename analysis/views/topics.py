@@ -24,6 +24,7 @@ RULE_TEXT = {
     "core": "core term",
     "weak-pair": "two weak terms",
     "weak+context": "weak term in an on-topic passage",
+    "weak+article": "weak term in an article on the topic",
     "semantic": "semantic similarity",
 }
 
