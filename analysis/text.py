@@ -12,9 +12,21 @@ News text breaks naive splitters in predictable ways, and each rule below answer
 * closing quotes and brackets after the stop belong to the sentence they close
   (``... support.” He said``), and a stop inside a quote followed by a lower-case
   word does not end the sentence (``“Why?” asked Smith.``);
+* after an abbreviation that can also end a sentence, a capitalised word starts a new
+  one when it is a usual opener (``the U.S. It said``), a capitalised plural followed
+  by a lower-case word (``the U.S. Officials said``: mid-sentence, common plurals are
+  lower case), a weekday/month/time zone does not follow ``a.m.``/``p.m.``
+  (``10 p.m. Results`` splits, ``7 a.m. Sunday`` does not), or, after the end of a
+  company or personal name (``Inc.``, ``Ltd.``, ``Jr.``), a one-word subject and its
+  verb follow (``Group Ltd. BHP declined``);
+* a quoted question or exclamation followed by a name and a speech verb is one
+  sentence (``“Why?” Guardiola asked.``);
+* a web address or e-mail (``gov.uk.``) ends a sentence like a word; a sentence may
+  start with a currency sign (``£3.5bn has``) or a lower-case brand (``eBay said``);
 * a blank line, or a short line without final punctuation (a headline, a caption, a
-  list item), ends a sentence even without a stop; long lines without one are
-  hard-wrapped prose and continue.
+  list item), ends a sentence even without a stop; so does a line ending in a colon
+  before a list, and each item of a list set out one a line (with or without bullets);
+  long lines without final punctuation are hard-wrapped prose and continue.
 
 The word lists these rules read are in ``data/text.yaml``.
 """
@@ -75,6 +87,11 @@ _LISTS, SPOKEN_TITLES = _load_lists()
 TITLES = _LISTS.get("titles", frozenset())
 NUMERIC_ABBREVIATIONS = _LISTS.get("numeric_abbreviations", frozenset())
 SENTENCE_OPENERS = _LISTS.get("sentence_openers", frozenset())
+NAME_ENDINGS = _LISTS.get("name_endings", frozenset())
+SUBJECT_VERBS = _LISTS.get("subject_verbs", frozenset())
+TIME_ABBREVIATIONS = _LISTS.get("time_abbreviations", frozenset())
+AFTER_TIME = _LISTS.get("after_time", frozenset())
+SPEECH_VERBS = _LISTS.get("speech_verbs", frozenset())
 # Abbreviations whose full stop does not end a sentence (lower-case, without the dot).
 # Kept as one set for callers of the first version of this module.
 ABBREVIATIONS = TITLES | _LISTS.get("abbreviations", frozenset())
@@ -135,12 +152,20 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
         return None
     raw = m.group(1)
     token = raw.lower().strip(".")
-    if "." in token or (len(raw) == 1 and raw.isupper()):
-        return "abbreviation"  # U.S, e.g, or an initial such as the F of John F. Kennedy
+    if "." in token:
+        if token in TIME_ABBREVIATIONS:
+            return "time"
+        if min(map(len, token.split("."))) >= 2 or (m.start() and text[m.start() - 1] in "@/"):
+            return None  # a web address or e-mail (gov.uk, example.co.uk) ends like a word
+        return "abbreviation"  # U.S, e.g, Ph.D
+    if len(raw) == 1 and raw.isupper():
+        return "abbreviation"  # an initial such as the F of John F. Kennedy
     if token in TITLES:
         return "title"
     if token in NUMERIC_ABBREVIATIONS:
         return "numeric"
+    if token in NAME_ENDINGS:
+        return "name_end"
     if token in ABBREVIATIONS:
         return "abbreviation"
     return None
@@ -148,6 +173,40 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
 
 _SPACE = re.compile(r"\s*")
 _ALNUM = re.compile(r"[^\W_]")
+_CURRENCY_SIGNS = "$£€¥"
+_CAMEL = re.compile(r"[a-z]+[A-Z]")  # eBay, iPhone: brands that start a sentence in lower case
+# the word after the next one: "Officials said" -> said
+_WORD_AFTER = re.compile(r"[\"'“‘«(\[]*[A-Za-z][\w’'.-]*[,”’\"']*\s+([\"'“‘]?[A-Za-z]+)")
+# a name of one to four capitalised words and the verb after it: "Guardiola asked"
+_NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b")
+
+
+def _starts_sentence_after_abbreviation(text: str, nxt: int, kind: str) -> bool:
+    """Whether the capitalised word at ``nxt``, after an abbreviation's full stop of
+    ``kind``, opens a new sentence (see the module notes for the rules)."""
+    word = _NEXT_WORD.match(text, nxt)
+    if not word:
+        return False
+    w = word.group(1)
+    low = w.lower()
+    if low in SENTENCE_OPENERS:
+        return True
+    if kind == "time":
+        return low not in AFTER_TIME
+    after = _WORD_AFTER.match(text, nxt)
+    follower = after.group(1) if after else ""
+    # A capitalised plural then a lower-case word: mid-sentence, common plurals are
+    # lower case ("U.S. officials said"), so this is a sentence's first word.
+    if (
+        len(w) >= 4
+        and w[0].isupper()
+        and w[1:].islower()
+        and w.endswith("s")
+        and not w.endswith(("ss", "us", "is"))
+        and follower[:1].islower()
+    ):
+        return True
+    return kind == "name_end" and follower in SUBJECT_VERBS
 
 
 def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
@@ -160,18 +219,23 @@ def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
         if nxt >= n:
             continue
         ch = text[nxt]
-        if not (ch.isupper() or ch.isdigit() or ch in _OPENING):
-            continue
-        if m.group(0)[0] == "." and not m.group(0).startswith(".."):
+        if not (ch.isupper() or ch.isdigit() or ch in _OPENING or ch in _CURRENCY_SIGNS):
+            if not (ch.islower() and _CAMEL.match(text, nxt)):
+                continue
+        stop = m.group(0)
+        if stop[0] == "." and not stop.startswith(".."):
             kind = _abbreviation_kind(text, m.start())
             if kind == "title":
                 continue
             if kind == "numeric" and ch.isdigit():
                 continue
-            if kind == "abbreviation":
-                word = _NEXT_WORD.match(text, nxt)
-                if not (word and word.group(1).lower() in SENTENCE_OPENERS):
+            if kind in ("abbreviation", "time", "name_end"):
+                if not _starts_sentence_after_abbreviation(text, nxt, kind):
                     continue
+        elif stop[-1] in "”’\"'" and ("?" in stop or "!" in stop):
+            said = _NAME_THEN_VERB.match(text, nxt)
+            if said and said.group(1) in SPEECH_VERBS:
+                continue  # “Are we favourites?” Guardiola asked.
         spans.append((start, end))
         start = nxt
     if start < n and not text[start:].isspace():
@@ -179,15 +243,28 @@ def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
     return [(s + base, e + base) for s, e in spans]
 
 
+_BULLET = re.compile(r"[-•*–—▪●◦]\s")
+
+
+def _is_item(line: str) -> bool:
+    """A line that reads as a list item: bulleted, or short without final punctuation."""
+    return bool(_BULLET.match(line)) or (
+        len(line) < _SHORT_LINE and not _TERMINAL.search(line)
+    )
+
+
 def _chunks(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` that no sentence crosses: split at blank lines and after a
-    short line without final punctuation (a headline or caption above the next line)."""
+    """Stretches of ``text`` that no sentence crosses: split at blank lines, after a
+    short line without final punctuation (a headline or caption above the next line),
+    and around the items of a list set out one a line (after a line ending in a colon,
+    or bulleted)."""
     if "\n" not in text and "\r" not in text:
         return [(0, len(text))]
     chunks = []
     start = 0
     pos = 0
     lines = text.splitlines(keepends=True)
+    in_list = False
     for i, line in enumerate(lines):
         pos_end = pos + len(line)
         stripped = line.strip()
@@ -195,8 +272,17 @@ def _chunks(text: str) -> list[tuple[int, int]]:
         cut = False
         if not stripped:
             cut = True
-        elif nxt and not _TERMINAL.search(stripped) and len(stripped) < _SHORT_LINE:
-            cut = nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in _OPENING
+            in_list = False
+        elif nxt:
+            if _BULLET.match(nxt) or (in_list and _is_item(stripped)):
+                cut = True
+            elif stripped.endswith(":") and _is_item(nxt):
+                cut = in_list = True
+            elif not _TERMINAL.search(stripped) and len(stripped) < _SHORT_LINE:
+                c = nxt[0]
+                cut = c.isupper() or c.isdigit() or c in _OPENING or c in _CURRENCY_SIGNS
+            if _BULLET.match(stripped):
+                cut = in_list = True
         if cut or i + 1 == len(lines):
             if text[start:pos_end].strip():
                 chunks.append((start, pos_end))

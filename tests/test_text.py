@@ -82,6 +82,88 @@ def test_paragraph_break_ends_a_sentence_and_hard_wrapped_lines_continue():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was found in the U.S. Officials said the risk was low.",
+         ["It was found in the U.S.", "Officials said the risk was low."]),
+        ("Shares rose at Acme Corp. Analysts expected more.",
+         ["Shares rose at Acme Corp.", "Analysts expected more."]),
+        # a capitalised singular, or a plural inside a longer name, continues
+        ("The U.S. Army said it would help.", ["The U.S. Army said it would help."]),
+        ("The U.S. Virgin Islands are small.", ["The U.S. Virgin Islands are small."]),
+    ],
+)
+def test_capitalised_plural_then_lower_case_word_after_an_abbreviation_starts_a_sentence(
+    text, expected
+):
+    assert sents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Polls close at 10 p.m. Results are expected overnight.",
+         ["Polls close at 10 p.m.", "Results are expected overnight."]),
+        ("The fire broke out at 2:30 a.m. Sunday, police said.",
+         ["The fire broke out at 2:30 a.m. Sunday, police said."]),
+        ("It starts at 7:05 p.m. ET in Boston.", ["It starts at 7:05 p.m. ET in Boston."]),
+    ],
+)
+def test_time_of_day_ends_a_sentence_unless_a_day_or_time_zone_follows(text, expected):
+    assert sents(text) == expected
+
+
+def test_one_word_subject_and_verb_after_a_company_ending_start_a_sentence():
+    assert sents("He bid for BHP Group Ltd. BHP declined to comment.") == [
+        "He bid for BHP Group Ltd.",
+        "BHP declined to comment.",
+    ]
+    t = "Apple Inc. Chief Executive Tim Cook said so."
+    assert sents(t) == [t]
+
+
+def test_quoted_question_then_speaker_and_speech_verb_is_one_sentence():
+    assert sents("“Are we favourites?” Guardiola asked reporters. He smiled.") == [
+        "“Are we favourites?” Guardiola asked reporters.",
+        "He smiled.",
+    ]
+    assert sents("“Why?” The minister left.") == ["“Why?”", "The minister left."]
+
+
+def test_web_address_ends_a_sentence_like_a_word_but_e_g_does_not():
+    t = "Details are on gov.uk. Write to claims@example.co.uk. Some, e.g. the North, rose."
+    assert sents(t) == [
+        "Details are on gov.uk.",
+        "Write to claims@example.co.uk.",
+        "Some, e.g. the North, rose.",
+    ]
+
+
+def test_sentence_may_open_with_a_currency_sign_or_a_lower_case_brand():
+    t = "Jobs fell in June. £3.5bn was set aside. eBay said it would cut 1,000 jobs."
+    assert sents(t) == [
+        "Jobs fell in June.",
+        "£3.5bn was set aside.",
+        "eBay said it would cut 1,000 jobs.",
+    ]
+
+
+def test_list_set_out_one_item_a_line_gives_one_sentence_per_item():
+    t = "The measures are:\na freeze on fuel duty\na 2p cut in National Insurance"
+    assert sents(t) == ["The measures are:", "a freeze on fuel duty",
+                        "a 2p cut in National Insurance"]
+    bullets = "He listed three demands\n- higher pay\n- shorter hours\n• a pension"
+    assert sents(bullets) == ["He listed three demands", "- higher pay", "- shorter hours",
+                              "• a pension"]
+
+
+def test_colon_at_a_line_end_before_prose_does_not_split():
+    t = ("The governor said on Friday that the decision was final and added:\n"
+         "“We need to see the job through, whatever the markets think of it.”")
+    assert sents(t) == [t]
+
+
 def test_offsets_slice_back_to_the_sentence_and_word():
     text = "Headline here\n\nFirst paragraph, with “quotes”. Second one.\n"
     a = parse_text(text + "\nAnother paragraph here.\n", id="t")
