@@ -166,6 +166,8 @@ class Knowledge:
     audiences: tuple[str, ...]
     phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
     clause_words: frozenset[str]
+    clause_subjects: frozenset[str]
+    naming_verbs: frozenset[str]
     titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
     max_title_words: int
     title_last_words: frozenset[str]
@@ -263,6 +265,8 @@ def knowledge() -> Knowledge:
                                key=len, reverse=True)),
         phrases=phrases,
         clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
+        clause_subjects=frozenset(w.lower() for w in verbs.get("clause_subjects") or []),
+        naming_verbs=frozenset(w.lower() for w in verbs.get("naming_verbs") or []),
         titles=titles,
         max_title_words=max(len(t.split()) for t in titles),
         title_last_words=frozenset(t.split()[-1] for t in titles),
@@ -826,7 +830,10 @@ class Quote:
 
 
 _ALLOWED_GAP = re.compile(
-    r"^(?:\s*,\s*[^,.;:“”\"]{1,160}?,)?(?:\s*(?:has|have|had|also|later|then|however|again|"
+    r"^(?:\s+(?:of|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"  # "X of Ohio"
+    r"(?:\s*,\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"){1,160}?,)?"
+    r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
+    r"(?:\s*(?:has|have|had|also|later|then|however|again|"
     r"previously|earlier|repeatedly|further|once|too|herself|himself|itself|themselves|"
     r"has also|had also|on \w+day|in a statement|recently|today|yesterday|simply|just|"
     r"flatly|firmly|publicly|privately|quickly|immediately|separately))*\s*$",
@@ -839,7 +846,10 @@ _LEADING_ADJUNCT = re.compile(
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
     r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
-    r"adding|saying|according to)\b")
+    r"adding|saying|according to)\b"
+    # ", blaming rising costs": a participle clause is the writer's, not the content
+    r"|,\s+(?!(?:something|nothing|anything|everything|king|thing|spring|string|during)\b)"
+    r"[a-z]{3,}ing\b")
 # after the last quoted stretch of a mixed quote, an adverbial clause is the writer's
 _ADVERBIAL_AFTER_QUOTE = re.compile(
     r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
@@ -853,6 +863,8 @@ def _ends_with_conjunction(text: str) -> bool:
     return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
 _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
 _SENT_END = re.compile(r"[.!?…]")
+_WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
 def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
@@ -870,15 +882,25 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_OBJECT_STARTS = frozenset(
+    "a an the this that these those its their his her our my your some no".split())
+
+
 def _has_clause(content: str, k: Knowledge) -> bool:
     """True when ``content`` reads as a clause (it has a finite verb early on)."""
     ws = [w.lower() for w in _WORD.findall(content)[:14]]
     if not ws:
         return False
-    if ws[0] == "that":
-        return True
+    if ws[0] == "that" or ws[0] in k.clause_subjects:
+        return True  # "said he visits the library": a subject pronoun opens a clause
     for j, w in enumerate(ws):
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
+            return True
+        # "the pause sends a signal": a present-tense verb after its subject noun
+        # phrase, before an object's determiner
+        if 1 <= j < 8 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+                and len(w) > 3 and j + 1 < len(ws) and ws[j + 1] in _OBJECT_STARTS \
+                and ws[j - 1] not in _OBJECT_STARTS:
             return True
     return False
 
@@ -930,8 +952,13 @@ class _Extractor:
             gap = self.t[m.end : cue]
             if len(gap) > 200:
                 break
+            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
+                return m  # "a Department of Health spokesperson said": the body speaks
+            pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
+            if m.title and pre.rstrip().endswith(m.title):
+                pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
             if _ALLOWED_GAP.match(gap) or (not gap.strip(", ") and re.search(
-                    r",\s*(?:the\s+)?$", self.t[max(a, m.start - 6) : m.start])):
+                    r",\s*(?:the\s+)?$", pre)):
                 if m.kind == "pronoun" and m.name == "it" and re.match(r"\s*(?:is|was)\b",
                                                                       self.t[m.end:cue]):
                     return None
@@ -946,6 +973,14 @@ class _Extractor:
             if subj:
                 return subj[-1]
         return None
+
+    def title_gap(self, gap: str) -> bool:
+        """True when ``gap`` is one to three lower-case words ending in a known title
+        ("spokesperson", "regional officer")."""
+        words = gap.split()
+        if not 1 <= len(words) <= 3 or not all(w.islower() for w in words):
+            return False
+        return any(" ".join(words[i:]) in self.k.titles for i in range(len(words)))
 
     def between(self, a: int, b: int) -> list[Mention]:
         """Speakable mentions starting in [a, b), in text order."""
@@ -963,8 +998,17 @@ class _Extractor:
         found = self.between(cue_end, limit)
         if not found:
             return None
-        gap = self.t[cue_end : found[0].start]
-        return found[0] if len(gap) <= 60 and not re.search(r"[,.;:“”\"]", gap) else None
+        gap = _ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
+        if len(gap) > 60 or re.search(r"[,.;:“”\"]", gap):
+            return None
+        first = found[0]
+        if first.kind != "person" and len(found) > 1 and found[1].kind == "person":
+            # "said Unite regional officer Mark Delaney", "said resident Jane Morris":
+            # the words before the name are its title
+            between = self.t[first.end : found[1].start]
+            if not between.strip() or self.title_gap(between):
+                return found[1]
+        return first
 
     def add(self, q: Quote) -> None:
         if q.end <= q.start:
@@ -1033,7 +1077,11 @@ class _Extractor:
             if cue is None or not re.fullmatch(r"\s*(?:[A-Z]?[a-z]+\s+){0,4}?[:,]?\s*",
                                                t[cue.end() : q.open]):
                 if colon:
-                    sp = self.speaker_left(s, s + len(before.rstrip()[:-1].rstrip()))
+                    end = s + len(before.rstrip()[:-1].rstrip())
+                    sp = self.speaker_left(s, end)
+                    verb = re.search(r"\s+[a-z]+(?:ed|s)$", t[s:end])
+                    if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
+                        sp = self.speaker_left(s, s + verb.start() + 1)
                     if sp is not None:
                         self.add(Quote(q.open + 1, q.close, "direct", ":", q.open - 1, sp, p,
                                        rule="colon"))
@@ -1090,7 +1138,9 @@ class _Extractor:
             return
         lemma = k.verb_forms.get(word, "")
         left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
-        if left is not None and _RELATIVES & set(t[s : left.start].lower().split()[-4:]):
+        rel_zone = t[s : left.start] if left is not None else ""
+        rel_zone = rel_zone[rel_zone.rfind(",") + 1 :]  # "than those who did none, the study"
+        if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
         if left is None and word.endswith("ing") and before_cue.endswith(","):
@@ -1161,10 +1211,11 @@ class _Extractor:
             return
         if content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT and not has_that:
             return  # a quote straight after the cue was handled as direct
-        self.content(p, pairs, a, e, speaker, cue, "content after cue")
+        self.content(p, pairs, a, e, speaker, cue, "content after cue",
+                     need_clause=not (has_that or inner_pairs))
 
     def content(self, p: int, pairs: list[Pair], a: int, b: int, speaker: Mention,
-                cue: re.Match, rule: str) -> None:
+                cue: re.Match, rule: str, need_clause: bool = False) -> None:
         t = self.t
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
@@ -1174,6 +1225,17 @@ class _Extractor:
             m = _CUT_CONTENT.search(seg, m.end())
         if m:
             b = a + m.start()
+        for c in self.cues_in(a, b):
+            # "X has argued that Y, two people familiar with her thinking said.": the
+            # trailing attribution belongs to the whole sentence, not to X's content
+            if _inside(c.start(), [(q.open, q.close + 1) for q in pairs]):
+                continue
+            comma = t.rfind(",", a, c.start())
+            sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
+            if sp is not None and sp.start > comma and not t[comma + 1 : sp.start].strip(
+                    " ") and re.fullmatch(r"\s*[.!?…]?\s*", t[c.end() : b]):
+                b = comma
+                break
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
             before = t[a : c.start()]
             if _ends_with_conjunction(before) and not _inside(
@@ -1190,8 +1252,28 @@ class _Extractor:
             b -= 1
         if b <= a or _words_in(t[a:b]) < 2:
             return
+        if need_clause and not _has_clause(t[a:b], self.k):
+            return  # "urged both sides to return …, warning that …": cut to no clause
         kind = "mixed" if any(a <= q.open < b for q in pairs) else "indirect"
         self.add(Quote(a, b, kind, cue.group(0), cue.start(), speaker, p, rule=rule))
+
+    def naming_speaker(self, s: int, open_: int) -> tuple[Mention, re.Match] | None:
+        """The speaker of a quoted phrase given by a naming verb in the same clause
+        ("Calder described the game as ‘a free hit’", "X, which has called the exodus a
+        “slow-motion crisis”"), with the verb's match; None without one."""
+        verb = None
+        for m in _WORD_RE.finditer(self.t, s, open_):
+            if m.group(1).lower() in self.k.naming_verbs and self.t[m.start() - 1] != "-":
+                verb = m
+        if verb is None or re.search(r"[.;!?]", self.t[verb.end() : open_]):
+            return None
+        sp = self.speaker_left(s, verb.start())
+        if sp is None:  # a relative clause: the speaker is the noun before "which"
+            rel = re.search(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$",
+                            self.t[s : verb.start()])
+            if rel:
+                sp = self.speaker_left(s, s + rel.start())
+        return (sp, verb) if sp is not None else None
 
     def uncued(self, p: int, q: Pair, pairs: list[Pair]) -> None:
         t = self.t
@@ -1207,6 +1289,12 @@ class _Extractor:
             self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
                            floating=True, rule="floating"))
             return
+        named = self.naming_speaker(s, q.open)
+        if named is not None and n_words <= 12:
+            sp, verb = named
+            self.add(Quote(q.open + 1, q.close, "direct", verb.group(1), verb.start(1), sp, p,
+                           rule="naming verb"))
+            return
         docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open]
         if docs and n_words >= 3:
             self.add(Quote(q.open + 1, q.close, "direct", None, None, docs[-1], p,
@@ -1217,17 +1305,66 @@ class _Extractor:
                            rule="long quote without cue"))
 
 
+def _continues(prev: Quote, q: Quote, ex: _Extractor) -> bool:
+    """True when ``q`` opens the paragraph after ``prev`` with a quotation mark while
+    ``prev`` ran to the end of its paragraph with its mark left open: news style for one
+    quotation continued over paragraphs."""
+    if prev.kind == "indirect" or q.kind != "direct" or q.paragraph != prev.paragraph + 1:
+        return False
+    before = ex.pairs[prev.paragraph]
+    if not before or before[-1].closed or before[-1].close != prev.end:
+        return False
+    after = ex.pairs[q.paragraph]
+    block = ex.body[q.paragraph]
+    return bool(after) and after[0].open == block.start + len(block.text) - len(
+        block.text.lstrip()) and q.start == after[0].open + 1
+
+
+def _join(pieces: list[Quote]) -> Quote:
+    """One quote from the pieces of a quotation continued over paragraphs: the speaker of
+    the first piece with a cue (the attribution may come in any of the paragraphs), else
+    the first piece's."""
+    cued = [x for x in pieces if not x.floating and x.speaker is not None]
+    lead = cued[0] if cued else pieces[0]
+    return Quote(pieces[0].start, pieces[-1].end, pieces[0].kind, lead.cue, lead.cue_start,
+                 lead.speaker, pieces[-1].paragraph, floating=not cued,
+                 rule=lead.rule + " (continued over paragraphs)")
+
+
 def extract_quotes(article: Article) -> tuple[list[Quote], list[Mention]]:
-    """Quotes of the article's body text in text order, and all speaker mentions."""
+    """Quotes of the article's body text in text order, and all speaker mentions.
+
+    A quotation continued over several paragraphs (opening mark repeated at each
+    paragraph, closing mark only at the end) is returned as one quote spanning the
+    paragraphs: ``article.text[start:end]`` then holds the paragraph breaks and the
+    repeated opening marks (docs/sources.md gives the reason).
+    """
     ex = _Extractor(article)
     quotes = ex.run()
-    # one quote per span: drop a quote wholly inside an earlier, longer one
+    # one quote per span: drop a quote wholly inside an earlier, longer one unless it
+    # is a nested attribution (its own cue inside the outer quote's span)
     kept: list[Quote] = []
     for q in quotes:
         if kept and q.start < kept[-1].end and q.end <= kept[-1].end:
-            continue
+            outer = kept[-1]
+            nested = (q.cue_start is not None and outer.start <= q.cue_start < outer.end
+                      and outer.cue_start is not None and not q.start <= outer.cue_start < q.end
+                      and q.kind != "direct")
+            if not nested:
+                continue
         kept.append(q)
-    return kept, ex.mentions
+    joined: list[Quote] = []
+    run: list[Quote] = []
+    for q in kept:
+        if run and _continues(run[-1], q, ex):
+            run.append(q)
+            continue
+        if run:
+            joined.append(_join(run) if len(run) > 1 else run[0])
+        run = [q]
+    if run:
+        joined.append(_join(run) if len(run) > 1 else run[0])
+    return joined, ex.mentions
 
 
 # --- evaluation ----------------------------------------------------------------------

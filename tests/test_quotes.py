@@ -123,8 +123,126 @@ def test_quote_continued_over_paragraphs_keeps_one_speaker():
     body = ("“The first part goes on,” said Lena Vogt, an economist.\n\n“And the second "
             "paragraph opens again with no close.\n\n“Then it ends here.”")
     qs = _quotes(body)
-    assert [q["speaker"] for q in qs] == ["Lena Vogt"] * 3
-    assert qs[1]["text"] == "And the second paragraph opens again with no close."
+    assert [q["speaker"] for q in qs] == ["Lena Vogt"] * 2
+    # the second quotation runs over two paragraphs: one span, the break and the
+    # repeated opening mark inside it, text equal to the slice of the input
+    assert qs[1]["text"] == ("And the second paragraph opens again with no close.\n\n"
+                             "“Then it ends here.")
+
+
+def test_quote_continued_over_paragraphs_is_one_span_with_exact_offsets():
+    text = ("Headline here\n\n“We lost the harvest,” said Tom Hale. “Then the bank "
+            "called.\n\n“Then the rain came.\n\n“Then nothing.”\n")
+    r = analyze_sources(parse_text(text, id="t"))
+    q = r["quotes"][1]
+    assert text[q["start"] : q["end"]] == q["text"]
+    assert q["text"] == "Then the bank called.\n\n“Then the rain came.\n\n“Then nothing."
+    assert (q["kind"], q["speaker"]) == ("direct", "Tom Hale")
+
+
+def test_continued_quote_takes_the_cue_of_a_later_paragraph():
+    body = ("Mara Lind, a farmer, spoke first.\n\n“The wells are dry.\n\n“The cattle are "
+            "gone,” said Jon Berg, a vet.")
+    qs = _quotes(body)
+    assert len(qs) == 1 and qs[0]["speaker"] == "Jon Berg"
+    assert qs[0]["text"] == "The wells are dry.\n\n“The cattle are gone,"
+
+
+def test_closed_quote_then_new_paragraph_quote_stay_two():
+    body = "“We are ready,” said Tom Hale.\n\n“We leave at dawn.”"
+    assert [q["text"] for q in _quotes(body)] == ["We are ready,", "We leave at dawn."]
+
+
+def test_subject_pronoun_opens_a_reported_clause():
+    q = _one("Frank Doyle, 82, said he visits the library every week.")
+    assert (q["text"], q["speaker"]) == ("he visits the library every week", "Frank Doyle")
+
+
+def test_present_tense_verb_before_an_object_makes_a_clause():
+    q = _one("Miners say the pause sends a worrying signal.")
+    assert q["text"] == "the pause sends a worrying signal"
+    assert _quotes("Carla Diaz stressed the rules of the game.") == []
+
+
+def test_infinitive_after_urged_is_not_reported_speech_even_before_a_participle():
+    qs = _quotes("Ana Berg urged both sides to return, warning that talks could fail.")
+    assert [q["text"] for q in qs] == ["talks could fail"]
+
+
+def test_participle_clause_ends_the_reported_content():
+    q = _one("The chain warned that profits would fall, blaming rising wage bills.")
+    assert q["text"] == "profits would fall"
+
+
+def test_new_speech_verbs_complain_and_found():
+    q = _one("Officials in Tokyo have complained that the rules are unfair.")
+    assert q["text"] == "the rules are unfair"
+    q = _one("Most patients recovered within a week, the study found.")
+    assert (q["text"], q["speaker"]) == ("Most patients recovered within a week", "study")
+
+
+def test_as_she_puts_it_introduces_a_quote():
+    body = "Nina Roe left in May. The ward was, as she puts it, “a machine with no oil”."
+    q = _one(body)
+    assert (q["text"], q["speaker"]) == ("a machine with no oil", "Nina Roe")
+
+
+def test_naming_verb_gives_a_short_quoted_phrase_to_its_subject():
+    q = _one("Neil Calder described the game as ‘a free hit’.")
+    assert (q["text"], q["kind"], q["speaker"]) == ("a free hit", "direct", "Neil Calder")
+
+
+def test_naming_verb_in_a_relative_clause_gives_the_phrase_to_the_antecedent():
+    qs = _quotes("The Royal College of Nursing, which has called the exodus a “slow-motion "
+                 "crisis”, says pay is only part of the story.")
+    assert [(q["text"], q["speaker"]) for q in qs] == [
+        ("slow-motion crisis", "Royal College of Nursing"),
+        ("pay is only part of the story", "Royal College of Nursing")]
+
+
+def test_so_called_is_not_a_naming_verb():
+    assert _quotes("The region is the so-called “lithium triangle” of South America.") == []
+
+
+def test_colon_after_any_verb_of_the_speaker():
+    q = _one("Asked about the team, Maria Lopez smiled: ‘Ask me on Friday.’")
+    assert (q["text"], q["speaker"]) == ("Ask me on Friday.", "Maria Lopez")
+
+
+def test_organisation_then_role_noun_speaks_as_the_organisation():
+    q = _one("A Department of Health spokesperson said: “We are grateful to nurses.”")
+    assert q["speaker"] == "Department of Health"
+
+
+def test_inverted_speaker_after_a_role_word_is_the_person():
+    q = _one("“We will fight on,” said resident Jane Morris, 38.")
+    assert q["speaker"] == "Jane Morris"
+    q = _one("“Pay the workers,” said Unite regional officer Mark Delaney.")
+    assert q["speaker"] == "Mark Delaney"
+
+
+def test_abbreviated_title_after_an_inverted_cue():
+    q = _one("“These are not workouts,” said Dr. Helena Vos, an epidemiologist.")
+    assert q["speaker"] == "Helena Vos"
+
+
+def test_place_after_a_name_does_not_block_the_cue():
+    q = _one("Sen. Mark Holloway of Ohio, who chairs a panel, said a delay would be unwise.")
+    assert (q["text"], q["speaker"]) == ("a delay would be unwise", "Mark Holloway")
+
+
+def test_name_and_colleagues_wrote():
+    q = _one("Helena Vos and her colleagues wrote in the journal that the effect was large.")
+    assert (q["text"], q["speaker"]) == ("the effect was large", "Helena Vos")
+
+
+def test_nested_attribution_keeps_both_quotes():
+    qs = _quotes("Laura Bennett, who drafted the rules, has argued that any delay would "
+                 "be a mistake, two people familiar with her thinking said.")
+    assert [(q["text"], q["speaker"]) for q in qs] == [
+        ("Laura Bennett, who drafted the rules, has argued that any delay would be a "
+         "mistake", "two people familiar with her thinking"),
+        ("any delay would be a mistake", "Laura Bennett")]
 
 
 def test_pronoun_takes_the_nearest_person():
