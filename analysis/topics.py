@@ -745,25 +745,33 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def score(
-    gold: list[list[set[str]]], predicted: list[list[set[str]]], topic_ids: list[str]
+    gold: list[list[set[str]]],
+    predicted: list[list[set[str]]],
+    topic_ids: list[str],
+    *,
+    gold_about: list[set[str]] | None = None,
+    pred_about: list[set[str]] | None = None,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Sentence- and article-level precision/recall/F1 per topic and micro-averaged.
 
-    ``gold[a][i]`` / ``predicted[a][i]``: topic ids of sentence ``i`` of article ``a``;
-    an article is about a topic when any of its sentences is.
+    ``gold[a][i]`` / ``predicted[a][i]``: topic ids of sentence ``i`` of article ``a``.
+    At the article level an article is about a topic when any of its sentences is,
+    unless the article-level sets are given: ``gold_about[a]`` (a hand label such as
+    :attr:`LabelledArticle.about`) and ``pred_about[a]`` (such as the topics ``present``).
     """
+    if gold_about is None:
+        gold_about = [set().union(*g_art) for g_art in gold]
+    if pred_about is None:
+        pred_about = [set().union(*p_art) for p_art in predicted]
     out: dict[str, dict[str, dict[str, float]]] = {"sentence": {}, "article": {}}
     totals = {"sentence": [0, 0, 0], "article": [0, 0, 0]}
     for tid in topic_ids:
         counts = {"sentence": [0, 0, 0], "article": [0, 0, 0]}
-        for g_art, p_art in zip(gold, predicted, strict=True):
+        for a, (g_art, p_art) in enumerate(zip(gold, predicted, strict=True)):
             pairs = list(zip(g_art, p_art, strict=True))
-            pairs_article = [
-                (any(tid in g for g in g_art), any(tid in p for p in p_art))
-            ]
             for level, items in (
                 ("sentence", [(tid in g, tid in p) for g, p in pairs]),
-                ("article", pairs_article),
+                ("article", [(tid in gold_about[a], tid in pred_about[a])]),
             ):
                 for g, p in items:
                     c = counts[level]

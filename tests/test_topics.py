@@ -255,6 +255,13 @@ def test_container_shipping_and_freight_rates_are_trade():
     assert topics_of("Freight rates rose for a third week.") == {0: ["trade"]}
 
 
+def test_us_trade_law_sections_and_reshoring_are_trade_taiwanese_firms_weak():
+    assert topics_of("Section 232 duties on steel stay in place.") == {0: ["trade"]}
+    assert topics_of("Reshoring has brought some factories home.") == {0: ["trade"]}
+    # a Taiwanese company alone is weak evidence: its factory in Mexico is not Taiwan
+    assert topics_of("Foxconn opened a factory in Mexico.") == {}
+
+
 def test_topic_words_inside_a_quote_count():
     found = topics_of("“We will never accept Russia’s demands,” the minister said.")
     assert found == {0: ["russia"]}
@@ -528,6 +535,25 @@ def test_score_counts_sentences_and_articles():
     s = score(gold, pred, ["a"])
     assert (s["sentence"]["a"]["tp"], s["sentence"]["a"]["fp"]) == (1, 2)
     assert (s["article"]["a"]["tp"], s["article"]["a"]["fp"]) == (1, 1)
+
+
+def test_score_uses_article_level_labels_when_given():
+    gold = [[{"a"}, set()], [set()]]
+    pred = [[{"a"}, {"a"}], [{"a"}]]
+    # by hand: article 0 gold {} pred {a} -> fp; article 1 gold {a} pred {} -> fn
+    s = score(gold, pred, ["a"], gold_about=[set(), {"a"}], pred_about=[{"a"}, set()])
+    a = s["article"]["a"]
+    assert (a["tp"], a["fp"], a["fn"]) == (0, 1, 1)
+    assert s["sentence"]["a"]["tp"] == 1  # sentence level unchanged
+
+
+def test_blind_set_loads_with_explicit_article_labels():
+    items = load_labelled_set(FIXTURES / "topic_blind")
+    assert len(items) == 24
+    assert sum(len(x.labels) for x in items) == 194
+    # the guideline: an article is about a topic when one of its sentences is
+    assert all(x.about == set().union(*x.labels) for x in items)
+    assert sum(1 for x in items if not x.about) == 7  # the hard negatives
 
 
 def test_labelled_article_maps_labels_onto_text_layer_sentences():
