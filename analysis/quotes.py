@@ -188,6 +188,7 @@ class Knowledge:
     lexicon: Lexicon
     anon: dict[str, Any]
     run_re: re.Pattern
+    description_re: re.Pattern
 
 
 def _alternation(words: list[str]) -> str:
@@ -246,6 +247,7 @@ def knowledge() -> Knowledge:
     lexicon.add(list(anon.get("heads") or []) + list(anon.get("qualified_heads") or []),
                 "anon", any_case=True)
     lexicon.add(["who"], "who")
+    lexicon.add([str(d) for d in roles.get("descriptions") or []], "desc")
     lexicon.add([t for t in titles if t[:1].isalpha()], "title", any_case=True, no_suffix="-")
     group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
     bare = {str(k).lower(): v for k, v in (roles.get("bare_groups") or {}).items()}
@@ -286,6 +288,7 @@ def knowledge() -> Knowledge:
         sides=sides,
         alias_side=alias_side,
         lexicon=lexicon,
+        description_re=_YEAR_OLD,
         run_re=re.compile(
             _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(_CONNECTORS)) + r")[ \t]+)*"
             + _CAP_TOKEN + r")*"
@@ -397,7 +400,7 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
 def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
     """The apposition after a name: ``, senior fellow at the IISS,`` or
     ``, Al Jazeera’s correspondent in Beijing.``"""
-    m = re.match(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)", text[end : end + 140])
+    m = _APPOSITION.match(text[end : end + 140])
     if not m:
         return None
     chunk = m.group(1).strip()
@@ -500,6 +503,17 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             out.append(Mention(off + h.start(), off + h.end(), h.group(0), "pronoun",
                                h.group(0).lower(), paragraph=p,
                                in_quote=quoted(off + h.start())))
+        descs = [(h.start(), h.end()) for h in hits["desc"]]
+        if "year-old" in btext:
+            descs += [(m.start(1), m.end(1)) for m in k.description_re.finditer(btext)]
+        for a, b in descs:
+            # "The Scot, who …, added", "said the 19-year-old": resolved like "he"/"she"
+            if btext[max(0, a - 4) : a] not in ("the ", "The ") or quoted(off + a):
+                continue
+            nxt = _NEXT_WORD.match(btext, b)
+            if nxt and (nxt.group(1) or nxt.group(2).lower() in k.verb_forms):
+                out.append(Mention(off + a - 4, off + b, btext[a - 4 : b], "pronoun", "he",
+                                   paragraph=p))
         for a, b, _head in _anonymous_spans(btext, hits, k):
             a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken):
@@ -568,6 +582,64 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
 
 
 _POSSESSIVE = re.compile(r"[’']s\b")
+# precompiled patterns of the hot paths (the re module's cache lookup is not free)
+_APPOSITION = re.compile(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NON_SPACE = re.compile(r"\S+")
+_IS_WAS = re.compile(r"\s*(?:is|was)\b")
+_GAP_PUNCT = re.compile(r"[,.;:“”\"]")
+_AFTER_CLOSE = re.compile(r"[,.!?…]?\s*")
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,4}?[:,]?\s*")
+_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
+_END_ONLY = re.compile(r"\s*[.!?…]?\s*")
+_FULL_STOP_WORD = re.compile(r"(\S+)\.(?=\s)")
+_YEAR_OLD = re.compile(r"\b(\d+-year-old)\b")
+_NEXT_WORD = re.compile(r"\s*([,.;:!?])|\s+(\w+)")
+
+
+class _Span:
+    """A piece of a capitalised run, with the ``re.Match`` methods ``_runs`` uses."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, text: str, start: int, end: int):
+        self._s, self._e, self._t = start, end, text[start:end]
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _: int = 0) -> str:
+        return self._t
+
+
+def _split_at_sentence_end(text: str, m: Any, k: Knowledge) -> list[Any]:
+    """A capitalised run split where a full word ends a sentence inside it ("on
+    Saturday. Calder described …"); initials, abbreviations and titles ("U.S.",
+    "Dr.", "Sen.") keep their run."""
+    out: list[Any] = []
+    a = m.start()
+    for t in _FULL_STOP_WORD.finditer(m.group(0)):
+        word = t.group(1)
+        if len(word) > 3 and word[1:].islower() and (word + ".").lower() not in k.titles:
+            cut = m.start() + t.end()
+            out.append(_Span(text, a, cut))
+            a = cut + len(text[cut : m.end()]) - len(text[cut : m.end()].lstrip())
+    if a < m.end():
+        out.append(_Span(text, a, m.end()))
+    return out
+
+
+def _run_matches(text: str, k: Knowledge) -> Any:
+    """Capitalised runs of ``text``, none crossing a sentence end."""
+    for m in k.run_re.finditer(text):
+        if ". " in m.group(0):
+            yield from _split_at_sentence_end(text, m, k)
+        else:
+            yield m
 
 
 def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
@@ -575,7 +647,7 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     possessive ("China’s | Ministry of Foreign Affairs") and trimmed of trailing
     connectors, dates and a sentence's full stop."""
     out = []
-    for m in k.run_re.finditer(text):
+    for m in _run_matches(text, k):
         raw = m.group(0)
         if "’" not in raw and "'" not in raw and not raw.endswith("."):
             last = raw.rsplit(None, 1)[-1]
@@ -604,9 +676,9 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
                 continue
             last = words[-1]
             if last.endswith(".") and len(last) > 2 and last not in k.alias_side and not \
-                    re.fullmatch(r"(?:[A-Z]\.)+", last) and last.lower() not in k.titles:
+                    _INITIALS.fullmatch(last) and last.lower() not in k.titles:
                 words[-1] = last[:-1]
-            spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[a:b])]
+            spans = [(w.start(), w.end()) for w in _NON_SPACE.finditer(text[a:b])]
             b2 = a + spans[len(words) - 1][1]
             if words[-1] != last:
                 b2 -= 1
@@ -639,7 +711,7 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
 
 def _nth_end(text: str, n: int) -> int:
     """End offset of the ``n``-th white-space separated token of ``text`` (1-based)."""
-    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    ends = [m.end() for m in _NON_SPACE.finditer(text)]
     return ends[min(n, len(ends)) - 1] if ends and n > 0 else 0
 
 
@@ -649,7 +721,7 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     if len(tokens) == 1 and not tokens[0].endswith("."):
         return _classify_word(tokens[0], start, end, text, k)
     tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
-              and not re.fullmatch(r"(?:[A-Z]\.)+", t) else t for t in tokens]
+              and not _INITIALS.fullmatch(t) else t for t in tokens]
     full = text[start:end]
     if full in k.organisations or full in k.media:
         kind = "media" if full in k.media else "org"
@@ -864,6 +936,7 @@ def _ends_with_conjunction(text: str) -> bool:
 _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
 _SENT_END = re.compile(r"[.!?…]")
 _WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
+_SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
@@ -959,7 +1032,7 @@ class _Extractor:
                 pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
             if _ALLOWED_GAP.match(gap) or (not gap.strip(", ") and re.search(
                     r",\s*(?:the\s+)?$", pre)):
-                if m.kind == "pronoun" and m.name == "it" and re.match(r"\s*(?:is|was)\b",
+                if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
                 return m
@@ -977,8 +1050,10 @@ class _Extractor:
     def title_gap(self, gap: str) -> bool:
         """True when ``gap`` is one to three lower-case words ending in a known title
         ("spokesperson", "regional officer")."""
+        if len(gap) > 40 or not gap.islower():
+            return False
         words = gap.split()
-        if not 1 <= len(words) <= 3 or not all(w.islower() for w in words):
+        if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
             return False
         return any(" ".join(words[i:]) in self.k.titles for i in range(len(words)))
 
@@ -999,7 +1074,7 @@ class _Extractor:
         if not found:
             return None
         gap = _ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
-        if len(gap) > 60 or re.search(r"[,.;:“”\"]", gap):
+        if len(gap) > 60 or _GAP_PUNCT.search(gap):
             return None
         first = found[0]
         if first.kind != "person" and len(found) > 1 and found[1].kind == "person":
@@ -1009,6 +1084,25 @@ class _Extractor:
             if not between.strip() or self.title_gap(between):
                 return found[1]
         return first
+
+    def phrase_source(self, a: int, e: int, p: int) -> Mention | None:
+        """The noun phrase after "according to" when it holds no known mention ("a large
+        study published Monday" -> "a large study"; "estimates from the chamber of
+        mining companies" -> "the chamber of mining companies")."""
+        m = _SOURCE_PHRASE.match(self.t, a, e)
+        if not m:
+            return None
+        start, phrase = m.start(1), m.group(1)
+        frm = re.search(r"\s(?:from|by)\s+", phrase)
+        if frm:
+            start, phrase = start + frm.end(), phrase[frm.end() :]
+        part = re.search(r"\s(?:[a-z]+ed|published|issued|released|seen)\b", phrase)
+        if part:
+            phrase = phrase[: part.start()]
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        if not name or _words_in(phrase) > 8:
+            return None
+        return Mention(start, start + len(phrase), phrase, "group", name, paragraph=p)
 
     def add(self, q: Quote) -> None:
         if q.end <= q.start:
@@ -1045,10 +1139,10 @@ class _Extractor:
             nxt_open = [r.open for r in pairs[qi + 1 :]]
             if nxt_open:
                 window_end = min(window_end, nxt_open[0])
-            m = re.match(r"[,.!?…]?\s*", t[after:window_end])
+            m = _AFTER_CLOSE.match(t[after:window_end])
             a0 = after + m.end()
             cue = next(iter(self.cues_in(a0, window_end)), None)
-            if cue is None or re.search(r"[.!?;]", t[a0 : cue.start()]):
+            if cue is None or _SENTENCE_STOP.search(t[a0 : cue.start()]):
                 continue
             if cue.group(0).lower() in ("according to", "in the words of"):
                 continue
@@ -1074,7 +1168,7 @@ class _Extractor:
             cues = self.cues_in(s, q.open)
             cue = cues[-1] if cues else None
             colon = before.rstrip().endswith(":")
-            if cue is None or not re.fullmatch(r"\s*(?:[A-Z]?[a-z]+\s+){0,4}?[:,]?\s*",
+            if cue is None or not _CUE_TO_MARK.fullmatch(
                                                t[cue.end() : q.open]):
                 if colon:
                     end = s + len(before.rstrip()[:-1].rstrip())
@@ -1124,7 +1218,7 @@ class _Extractor:
             if q.open < e < q.close:
                 e = min(block.end, q.close + 1)
         if word in ("according to", "in the words of"):
-            sp = self.speaker_right(cue.end(), e)
+            sp = self.speaker_right(cue.end(), e) or self.phrase_source(cue.end(), e, p)
             if sp is None:
                 return
             lead = t[s : cue.start()].rstrip(" ,")
@@ -1200,7 +1294,7 @@ class _Extractor:
                     return
             a += skip
             rest = t[a:e]
-        m = re.match(r"\s*(?:,\s*)?(?:that\b|:)?\s*", rest)
+        m = _THAT_OR_COLON.match(rest)
         a += m.end()
         has_that = "that" in m.group(0) or ":" in m.group(0)
         content = t[a:e]
@@ -1228,12 +1322,12 @@ class _Extractor:
         for c in self.cues_in(a, b):
             # "X has argued that Y, two people familiar with her thinking said.": the
             # trailing attribution belongs to the whole sentence, not to X's content
-            if _inside(c.start(), [(q.open, q.close + 1) for q in pairs]):
+            if not _END_ONLY.fullmatch(t, c.end(), b) or _inside(
+                    c.start(), [(q.open, q.close + 1) for q in pairs]):
                 continue
             comma = t.rfind(",", a, c.start())
             sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
-            if sp is not None and sp.start > comma and not t[comma + 1 : sp.start].strip(
-                    " ") and re.fullmatch(r"\s*[.!?…]?\s*", t[c.end() : b]):
+            if sp is not None and sp.start > comma and not t[comma + 1 : sp.start].strip(" "):
                 b = comma
                 break
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
@@ -1265,7 +1359,7 @@ class _Extractor:
         for m in _WORD_RE.finditer(self.t, s, open_):
             if m.group(1).lower() in self.k.naming_verbs and self.t[m.start() - 1] != "-":
                 verb = m
-        if verb is None or re.search(r"[.;!?]", self.t[verb.end() : open_]):
+        if verb is None or _SENTENCE_STOP.search(self.t[verb.end() : open_]):
             return None
         sp = self.speaker_left(s, verb.start())
         if sp is None:  # a relative clause: the speaker is the noun before "which"

@@ -40,6 +40,7 @@ from analysis.quotes import (
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
+_SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
 _TYPE_OF_KIND = {"country": "government", "media": "journalist", "anonymous": "anonymous",
                  "document": "document"}
 
@@ -71,6 +72,8 @@ class _Resolver:
         self.a = article
         self.mentions = mentions
         self.subjects = _subjects(article, mentions)
+        self.sent_starts = [s.start for s in article.sentences]
+        self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
 
     def key(self, m: Mention) -> str:
@@ -94,8 +97,13 @@ class _Resolver:
         if m.name in ("he", "she"):
             # the nearest of: a person named earlier in this paragraph, or the last
             # person (or singular unnamed source) quoted
+            # a possessor ("Christie Watson’s book") is not the antecedent of a subject
+            # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
+            # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
             here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
-                    and not x.in_quote and x.paragraph == m.paragraph and x.end <= m.start]
+                    and not x.in_quote and not x.possessive and x.end <= m.start and (
+                        x.paragraph == m.paragraph
+                        or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
             quoted = [(qq.start, mm, k) for qq, mm, k in recent if mm.kind == "person" or (
                 mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
             best = max(here + quoted, key=lambda c: c[0], default=None)
@@ -117,7 +125,22 @@ class _Resolver:
                 return mm, k
         return None, None
 
+    def is_subject(self, x: Mention) -> bool:
+        """True when ``x`` opens its sentence, after at most one short comma-ended
+        adjunct ("Back in Leicester, Tom Adeyemi …")."""
+        i = bisect_left(self.sent_starts, x.start + 1) - 1
+        if i < 0:
+            return False
+        lead = self.a.text[self.sent_starts[i] : x.start]
+        return bool(_SUBJECT_LEAD.fullmatch(lead))
+
     def group(self, m: Mention) -> tuple[Mention | None, str | None]:
+        # an apposition names its noun: "Brightline, the software company, announced"
+        i = bisect_left(self.mention_starts, m.start)
+        for x in self.mentions[max(0, i - 3) : i]:
+            if x.kind in ("name", "org") and not x.in_quote and x.end <= m.start \
+                    and re.fullmatch(r",\s*", self.a.text[x.end : m.start]):
+                return x, x.name
         head = m.text.split()[-1].lower()
         orgs = [x for x in self.mentions if x.kind == "org" and x.end <= m.start
                 and head in x.name.lower().split()]
@@ -125,10 +148,14 @@ class _Resolver:
             return orgs[-1], orgs[-1].name
         if m.text[:1] in "Tt" and m.org_type in ("organisation", "government"):
             # "the company said": the organisation or unknown name named last, nearby
-            near = [x for x in self.mentions if x.kind in ("org", "name") and not x.in_quote
+            # an unknown capitalised word counts only once it has spoken ("Brightline
+            # said …"), not a sentence's first word ("Growth will slow …")
+            spoke = {id(mm) for _, mm, _ in self.done if mm is not None}
+            near = [x for x in self.mentions if x.kind == "org" and not x.in_quote
                     and x.end <= m.start and x.paragraph >= m.paragraph - 3
                     and (x.org_type or "organisation") == m.org_type or x.kind == "name"
-                    and x.end <= m.start and x.paragraph >= m.paragraph - 3 and not x.in_quote]
+                    and id(x) in spoke and x.end <= m.start
+                    and x.paragraph >= m.paragraph - 3 and not x.in_quote]
             if near:
                 return near[-1], near[-1].name
         if m.text[:1] not in "Tt":
