@@ -209,8 +209,21 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
+    """A subheading: a short line without final punctuation."""
     words = line.strip(_QUOTE_CHARS + " ").split()
     return 0 < len(words) <= 14 and not _TERMINAL.search(line.rstrip(_QUOTE_CHARS))
+
+
+# Headlines run longer than subheadings (Guardian and feature headlines often reach 20
+# words) and may ask or exclaim, but they do not end with a full stop.
+_HEADLINE_MAX_WORDS = 25
+
+
+def _looks_like_headline(line: str) -> bool:
+    """The first line of an article as a headline: short, one line, no final full stop."""
+    words = line.split()
+    end = line.rstrip(_QUOTE_CHARS + " ")
+    return 0 < len(words) <= _HEADLINE_MAX_WORDS and not end.endswith((".", ";", ","))
 
 
 def parse_credit(start: int, end: int, text: str) -> Credit:
@@ -272,7 +285,7 @@ def parse_text(
         same_group_next = i + 1 < n and group_of[paragraphs[i + 1][0][0]] == gi
         credit = _credit(chunk) if len(lines) == 1 else None
 
-        if i == 0 and title is None and _looks_like_heading(chunk) and n > 1:
+        if i == 0 and title is None and len(lines) == 1 and _looks_like_headline(chunk) and n > 1:
             add(Kind.HEADLINE, s, e)
         elif i == 0 and title is not None and chunk.strip() == title.strip():
             add(Kind.HEADLINE, s, e)

@@ -112,3 +112,23 @@ def test_credit_with_slashes_and_via():
 def test_empty_or_wordless_text_is_refused(text):
     with pytest.raises(ArticleError):
         parse_text(text)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "‘I loved the job. I couldn’t afford to stay’: the nurses leaving Britain for Australia",
+        "Is China about to invade Taiwan?",
+        "Exports fall for a third month as tariffs bite across the region’s ports and factories",
+    ],
+)
+def test_long_quoted_or_question_headlines_are_headlines(headline):
+    text = f"{headline}\n\nThe first paragraph of the story. It goes on.\n\nA second paragraph.\n"
+    a = parse_text(text)
+    assert a.headline == headline
+    assert a.blocks[0].kind is Kind.HEADLINE
+
+
+def test_a_first_line_ending_in_a_full_stop_is_body_not_headline():
+    a = parse_text("Officials met on Tuesday.\n\nThey talked for an hour.\n")
+    assert not a.blocks_of(Kind.HEADLINE)
