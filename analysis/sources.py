@@ -172,7 +172,7 @@ def _ev(field: str, value: Any, words_: str | None, rule: str) -> dict[str, Any]
 
 def _side_words(text: str, k: Knowledge) -> tuple[str, str] | None:
     """The first side named in ``text`` that is not a place after "in"/"from"."""
-    for m in k.lexicon.scan(text)["alias"]:
+    for m in k.lexicon.scan(text, only="alias")["alias"]:
         if re.search(r"\b(?:in|from|to|near|outside)\s+$", text[: m.start()]):
             continue
         side, _ = k.alias_side[m.group(0)]
@@ -189,7 +189,7 @@ def _type_default_side(typ: str, k: Knowledge) -> str | None:
 
 def _title_in(text: str, k: Knowledge) -> str | None:
     """The longest known title in ``text`` (leftmost among equals)."""
-    found = k.lexicon.scan(text.lower())["title"]
+    found = k.lexicon.scan(text.lower(), only="title")["title"]
     if not found:
         return None
     best = max(found, key=lambda m: (len(m.group(0)), -m.start()))
