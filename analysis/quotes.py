@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -532,9 +533,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         for h in hits["pronoun"]:
             if quoted(off + h.start()):
                 continue  # a pronoun inside a quote never speaks
-            out.append(Mention(off + h.start(), off + h.end(), h.group(0), "pronoun",
-                               h.group(0).lower(), paragraph=p,
-                               in_quote=quoted(off + h.start())))
+            out.append(Mention(off + h._s, off + h._e, h._t, "pronoun", h._t.lower(),
+                               paragraph=p))
         descs = [(h.start(), h.end()) for h in hits["desc"]]
         if "year-old" in btext:
             descs += [(m.start(1), m.end(1)) for m in k.description_re.finditer(btext)]
@@ -764,8 +764,7 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
         if role == "institution":
             return [Mention(start, end, word, "org", word, side=side,
                             org_type=_org_type(word, k) or "government")]
-        return [Mention(start, end, word, "country", k.sides[side].get("speaker_name") or word,
-                        side=side)]
+        return [Mention(start, end, word, "country", k.alias_name[word], side=side)]
     if word.lower() in k.titles or not _is_person_core([word], k):
         return None
     title, mods = _lowercase_title_before(text, start, k)
@@ -1010,9 +1009,18 @@ def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
     return by_block
 
 
-def _words_in(text: str, a: int = 0, b: int | None = None) -> int:
-    """Number of words (``_WORD`` matches) in ``text[a:b]``."""
-    return len(_WORD.findall(text, a, len(text) if b is None else b))
+def _words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None) -> int:
+    """Number of words (``_WORD`` matches) in ``text[a:b]``; with ``cap``, the count stops
+    at ``cap`` (enough to compare it with a threshold below ``cap``)."""
+    b = len(text) if b is None else b
+    if cap is None:
+        return len(_WORD.findall(text, a, b))
+    n = 0
+    for _ in _WORD.finditer(text, a, b):
+        n += 1
+        if n == cap:
+            break
+    return n
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -1025,7 +1033,7 @@ _OBJECT_STARTS = frozenset(
 
 def _has_clause(content: str, k: Knowledge) -> bool:
     """True when ``content`` reads as a clause (it has a finite verb early on)."""
-    ws = [w.lower() for w in _WORD.findall(content)[:14]]
+    ws = [m.group(0).lower() for m in islice(_WORD.finditer(content), 14)]
     if not ws:
         return False
     if ws[0] == "that" or ws[0] in k.clause_subjects:
@@ -1162,7 +1170,7 @@ class _Extractor:
         if part:
             phrase = phrase[: part.start()]
         name = _ARTICLE_START.sub("", phrase)
-        if not name or _words_in(phrase) > 8:
+        if not name or _words_in(phrase, cap=9) > 8:
             return None
         return Mention(start, start + len(phrase), phrase, "group", name, paragraph=p)
 
@@ -1213,7 +1221,7 @@ class _Extractor:
                 speaker = self.speaker_right(cue.end(), window_end)
             else:
                 lead = t[a0 : cue.start()]
-                if _words_in(lead) <= 12:
+                if _words_in(lead, cap=13) <= 12:
                     speaker = self.speaker_left(a0, cue.start())
             if speaker is None:
                 continue
@@ -1264,7 +1272,7 @@ class _Extractor:
                       speaker: Mention, rule: str) -> None:
         s = self.clause_start(p, q.open, pairs)
         lead = self.t[s : q.open]
-        if _words_in(lead) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
+        if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
             self.add(Quote(s, q.close + (1 if q.closed else 0), "mixed", cue.group(0),
                            cue.start(), speaker, p, rule=rule))
         else:
@@ -1284,7 +1292,7 @@ class _Extractor:
             if sp is None:
                 return
             lead = t[s : cue.start()].rstrip(" ,")
-            if _words_in(lead) >= 3:
+            if _words_in(lead, cap=3) >= 3:
                 self.content(p, pairs, s, s + len(lead), sp, cue, "according to (after)")
                 return
             m = _COMMA_SPACE.search(t[sp.end : e])
@@ -1322,7 +1330,7 @@ class _Extractor:
             lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
         tail = t[after_from:e]
         tail_is_end = _TAIL_IS_END.match(tail)
-        if lead.rstrip().endswith(",") and _words_in(lead) >= 3 and tail_is_end:
+        if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end:
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")
             return
@@ -1400,7 +1408,7 @@ class _Extractor:
             b = last_close
         while b > a and t[b - 1] in " ,.;:!?…":
             b -= 1
-        if b <= a or _words_in(t, a, b) < 2:
+        if b <= a or _words_in(t, a, b, cap=2) < 2:
             return
         if need_clause and not _has_clause(t[a:b], self.k):
             return  # "urged both sides to return …, warning that …": cut to no clause
@@ -1428,7 +1436,7 @@ class _Extractor:
         t = self.t
         s = self.clause_start(p, q.open, pairs)
         lead = t[s : q.open]
-        n_words = _words_in(t, q.open + 1, q.close)
+        n_words = _words_in(t, q.open + 1, q.close, cap=13)  # compared with 2 to 12
         if not lead.strip():
             if n_words < 2:
                 return

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import chain, islice
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes import (
@@ -40,7 +42,9 @@ from analysis.quotes import (
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
+_NON_SPACE = re.compile(r"\S+")
 _SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
+_START = attrgetter("start")
 _TYPE_OF_KIND = {"country": "government", "media": "journalist", "anonymous": "anonymous",
                  "document": "document"}
 
@@ -54,10 +58,13 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
     out = []
     speakable = [m for m in mentions if not m.in_quote and m.kind != "side_word"]
     starts = [m.start for m in speakable]
+    text = article.text
     for s in article.sentences:
         m = _LEADING_ADJUNCT.match(s.text)
         offset = s.start + (m.end() if m else 0)
-        head_end = offset + len(" ".join(article.text[offset : s.end].split()[:3]))
+        # the length of the sentence's first three words joined by single spaces
+        head = [w.end() - w.start() for w in islice(_NON_SPACE.finditer(text, offset, s.end), 3)]
+        head_end = offset + sum(head) + max(len(head) - 1, 0)
         i = bisect_left(starts, offset)
         first = speakable[i] if i < len(starts) and starts[i] < head_end else None
         if first is None or first.kind == "pronoun":
@@ -427,7 +434,7 @@ def analyze_sources(article: Article) -> dict[str, Any]:
             "type", "role", "affiliation", "side")}, "quotes": 0, "quoted_words": 0,
             "evidence": profile["evidence"]})
     by_id = {s["id"]: s for s in sources}
-    word_starts = [w.start for sent in article.sentences for w in sent.words]
+    word_starts = list(map(_START, chain.from_iterable(s.words for s in article.sentences)))
     for q in quotes:
         if q["speaker"] is not None:
             q["source_id"] = ids[q["speaker"]]
