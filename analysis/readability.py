@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -193,8 +194,12 @@ def _initial_positions(sentence: Sentence, text: str) -> set[int]:
     words = sentence.words
     if not words:
         return out
+    marks = _QUOTE_OR_COLON.finditer(text, words[0].end, sentence.end)
+    first = next(marks, None)
+    if first is None:  # most sentences: no quotation or colon inside
+        return out
     starts = [w.start for w in words]
-    for m in _QUOTE_OR_COLON.finditer(text, words[0].end, sentence.end):
+    for m in chain((first,), marks):
         i = bisect_left(starts, m.start())
         if i < len(words):
             out.add(i)
@@ -431,7 +436,8 @@ def detect_language(text: str) -> str:
 
 def _detect_from_sentences(sentences: Sequence[Sentence], sample: int = 300) -> str:
     """:func:`detect_language` on the first ``sample`` words, reusing the tokens."""
-    toks = [w.text.lower() for s in sentences for w in s.words][:sample]
+    first = islice(chain.from_iterable(s.words for s in sentences), sample)
+    toks = [w.text.lower() for w in first]
     toks = [t for t in toks if t[:1].isalpha()]
     if toks and sum(t in _EN_FUNCTION for t in toks) / len(toks) >= KNOWLEDGE[
         "english_function_word_share"
