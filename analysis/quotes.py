@@ -202,6 +202,7 @@ class Knowledge:
     titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
     max_title_words: int
     title_last_words: frozenset[str]
+    title_first_words: frozenset[str]
     former_markers: frozenset[str]
     org_heads: dict[str, str]
     org_heads_list: tuple[tuple[str, str], ...]
@@ -217,6 +218,7 @@ class Knowledge:
     sides: dict[str, dict]
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
     alias_name: dict[str, str]  # alias -> its side's speaker_name, else the alias itself
+    alias_first_words: frozenset[str]
     lexicon: Lexicon
     anon: dict[str, Any]
     run_re: re.Pattern
@@ -304,6 +306,7 @@ def knowledge() -> Knowledge:
         titles=titles,
         max_title_words=max(len(t.split()) for t in titles),
         title_last_words=frozenset(t.split()[-1] for t in titles),
+        title_first_words=frozenset(t.split()[0] for t in titles if t.split()),
         former_markers=frozenset(roles.get("former_markers") or []),
         org_heads={str(k).lower(): v for k, v in roles["org_heads"].items()},
         org_heads_list=tuple((str(k).lower(), v) for k, v in roles["org_heads"].items()),
@@ -321,6 +324,7 @@ def knowledge() -> Knowledge:
         alias_side=alias_side,
         alias_name={a: sides[side].get("speaker_name") or a
                     for a, (side, _) in alias_side.items()},
+        alias_first_words=frozenset(a.split()[0] for a in alias_side if a.split()),
         lexicon=lexicon,
         description_re=_YEAR_OLD,
         run_re=re.compile(
@@ -357,6 +361,8 @@ class Mention:
 
 def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
     """Number of tokens from ``i`` that form the longest known title (0 if none)."""
+    if tokens[i].lower() not in k.title_first_words:
+        return 0
     for n in range(min(k.max_title_words, len(tokens) - i), 0, -1):
         if " ".join(tokens[i : i + n]).lower() in k.titles:
             return n
@@ -364,6 +370,8 @@ def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
 
 
 def _country_at(tokens: list[str], i: int, k: Knowledge) -> int:
+    if tokens[i] not in k.alias_first_words:
+        return 0
     for n in range(min(4, len(tokens) - i), 0, -1):
         phrase = " ".join(tokens[i : i + n])
         if phrase in k.alias_side and k.alias_side[phrase][1] != "metonym":
@@ -406,13 +414,14 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
     """A lower-case title just before ``start`` ("spokesman", "former secretary of state")
     and the modifier words before it ("former", "US")."""
     before = text[max(0, start - 80) : start]
-    words = before.split()
-    if not words:
+    tail = before.rsplit(None, 1)  # the last word decides whether to look further
+    if not tail:
         return None, []
-    last = words[-1].lower().strip(",")
+    last = tail[-1].lower().strip(",")
     if last not in k.title_last_words and last not in k.former_markers \
-            and words[-1] not in k.alias_side:
+            and tail[-1] not in k.alias_side:
         return None, []
+    words = before.split()
     title = None
     for n in range(min(k.max_title_words, len(words)), 0, -1):
         phrase = " ".join(words[-n:]).lower().strip(",")
@@ -501,29 +510,40 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     text = article.text
     spans = sorted(quote_spans or [])
     span_starts = [a for a, _ in spans]
+    span_ends = [b for _, b in spans]
 
     def quoted(pos: int) -> bool:
         i = bisect_right(span_starts, pos) - 1
-        return i >= 0 and pos < spans[i][1]
+        return i >= 0 and pos < span_ends[i]
 
+    not_names = k.not_names
     out: list[Mention] = []
     singles: list[tuple[Mention, bool]] = []  # (mention, titled)
     for p, block in enumerate(article.body):
         btext, off = block.text, block.start
         taken: list[tuple[int, int]] = []
         for rs, re_, possessive in _runs(btext, k):
-            tokens = btext[rs:re_].split()
-            i = 0
-            while i < len(tokens) and tokens[i] in k.not_names:
+            seg = btext[rs:re_]
+            tokens = seg.split()
+            i, n = 0, len(tokens)
+            while i < n and tokens[i] in not_names:
                 i += 1
-            if i == len(tokens):
+            if i == n:
                 continue
-            start_char = off + rs + btext[rs:re_].find(tokens[i]) if i else off + rs
-            mention = _classify_run(tokens[i:], start_char, off + re_, text, k)
-            for mm in mention or []:
+            end_char = off + re_
+            if i:
+                mention = _classify_run(tokens[i:], off + rs + seg.find(tokens[i]), end_char,
+                                        text, k)
+            elif n == 1 and tokens[0][-1] != ".":
+                mention = _classify_word(tokens[0], off + rs, end_char, text, k)
+            else:
+                mention = _classify_run(tokens, off + rs, end_char, text, k)
+            if not mention:
+                continue
+            for mm in mention:
                 mm.paragraph = p
                 mm.in_quote = quoted(mm.start)
-                mm.possessive = possessive and mm.end == off + re_
+                mm.possessive = possessive and mm.end == end_char
                 if mm.kind == "person_single":
                     singles.append((mm, bool(mm.title)))
                 else:

@@ -78,7 +78,7 @@ class _Resolver:
     def __init__(self, article: Article, mentions: list[Mention]):
         self.a = article
         self.mentions = mentions
-        self.subjects = _subjects(article, mentions)
+        self._subjects: list[tuple[int, Mention]] | None = None  # built when "it" is met
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
@@ -120,7 +120,9 @@ class _Resolver:
                        and not x.in_quote and x.paragraph >= m.paragraph - 2]
             return (persons[-1], persons[-1].name) if persons else (None, None)
         if m.name == "it":
-            subj = [x for s, x in self.subjects if s < m.start]
+            if self._subjects is None:
+                self._subjects = _subjects(self.a, self.mentions)
+            subj = [x for s, x in self._subjects if s < m.start]
             if subj:
                 return subj[-1], self.key(subj[-1])
             for _, mm, k in reversed(recent):
@@ -237,12 +239,12 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
             aff = next((x for x in all_mentions if x.kind in ("org", "media")
                         and a0 <= x.start < a0 + len(appos)), None)
         if aff is None:
-            for m in mentions:
+            gov = [x for x in all_mentions if x.kind == "org" and x.org_type == "government"]
+            for m in mentions if gov else ():
                 sent = next((s for s in article.sentences if s.start <= m.start < s.end), None)
                 if sent is None:
                     continue
-                cands = [x for x in all_mentions if x.kind == "org" and sent.start <= x.start
-                         and x.end <= m.start and x.org_type == "government"]
+                cands = [x for x in gov if sent.start <= x.start and x.end <= m.start]
                 if cands:
                     aff = cands[-1]
                     break
