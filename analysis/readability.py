@@ -346,6 +346,17 @@ def dale_chall_new_level(cloze: float | None) -> dict[str, Any] | None:
     return None
 
 
+def dale_chall_level(score: float | None) -> str | None:
+    """US grade band of a Dale-Chall (1948) score, from Dale & Chall's correction table
+    (``data/readability.yaml``): 8.34 -> "11-12"."""
+    if score is None:
+        return None
+    for row in KNOWLEDGE["dale_chall_levels"]:
+        if score >= row["min"]:
+            return str(row["level"])
+    return None
+
+
 def linsear_write(c: Counts) -> float | None:
     """Linsear Write (US grade); O'Hayre (1966), Gobbledygook Has Gotta Go, US Bureau of
     Land Management: r = (easy words + 3 hard words)/sentences, easy = up to two
@@ -498,17 +509,36 @@ def _r(x: float | None, nd: int = 2) -> float | None:
     return None if x is None else round(float(x), nd)
 
 
+def _listed(words: list[str], total: int, limit: int = 6) -> str:
+    """Up to ``limit`` distinct words, with an ellipsis when ``total`` has more."""
+    shown = list(dict.fromkeys(words))[:limit]
+    return ", ".join(shown) + (", …" if total > len(shown) else "")
+
+
+def _words(n: int) -> str:
+    return f"{n} word" if n == 1 else f"{n} words"
+
+
 def _why(c: Counts, mean_len: float) -> str:
     parts = []
     if c.words > 1.5 * mean_len:
         parts.append(f"long: {c.words} words (article average {mean_len:.0f})")
     if c.long_word_list:
-        shown = ", ".join(dict.fromkeys(c.long_word_list[:6]))
-        parts.append(f"{len(c.long_word_list)} words of three or more syllables ({shown})")
-    unf = [w for w in c.unfamiliar_word_list if w not in c.long_word_list]
-    if unf:
-        shown = ", ".join(dict.fromkeys(unf[:6]))
-        parts.append(f"{len(c.unfamiliar_word_list)} words not on the Dale-Chall list ({shown})")
+        n = len(c.long_word_list)
+        parts.append(
+            f"{_words(n)} of three or more syllables ({_listed(c.long_word_list, n)})"
+        )
+    if c.unfamiliar_word_list:
+        long = set(c.long_word_list)
+        other = [w for w in c.unfamiliar_word_list if w not in long]
+        n = len(c.unfamiliar_word_list)
+        if not other:
+            which = "all among the long words"
+        elif len(other) < n:
+            which = f"besides long words: {_listed(other, len(other))}"
+        else:
+            which = _listed(other, len(other))
+        parts.append(f"{_words(n)} not on the Dale-Chall list ({which})")
     return "; ".join(parts) or f"{c.words} words"
 
 

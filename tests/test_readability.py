@@ -20,9 +20,11 @@ from analysis.paths import SEED_ARTICLE
 from analysis.readability import (
     CONSENSUS_FORMULAS,
     Counts,
+    _why,
     automated_readability_index,
     coleman_liau_index,
     dale_chall,
+    dale_chall_level,
     dale_chall_new,
     dale_chall_new_level,
     flesch_kincaid_grade,
@@ -317,3 +319,27 @@ def test_text_not_in_english_gets_a_note_and_no_english_grades():
 def test_empty_or_odd_text_never_raises():
     for t in ["…", "“", "123", "A."]:
         readability_of_text(t)
+
+
+@pytest.mark.parametrize(
+    "score, band",
+    [(8.34, "11-12"), (7.0, "9-10"), (6.99, "7-8"), (4.9, "4 and below"), (10.0, "16+")],
+)
+def test_dale_chall_1948_score_reads_as_its_grade_band(score, band):
+    # Dale & Chall (1948) correction table: 7.0-7.9 = grades 9-10, 8.0-8.9 = 11-12, ...
+    assert dale_chall_level(score) == band
+
+
+def test_why_says_which_unfamiliar_words_are_besides_the_long_ones():
+    c = Counts(sentences=1, words=10, long_word_list=["particular", "intelligence"],
+               unfamiliar_word_list=["intelligence", "berate"])
+    assert _why(c, 10.0) == (
+        "2 words of three or more syllables (particular, intelligence); "
+        "2 words not on the Dale-Chall list (besides long words: berate)"
+    )
+    c = Counts(sentences=1, words=3, long_word_list=["a1", "a2", "a3", "a4", "a5", "a6", "a7"],
+               unfamiliar_word_list=["a1"])
+    assert _why(c, 3.0) == (
+        "7 words of three or more syllables (a1, a2, a3, a4, a5, a6, …); "
+        "1 word not on the Dale-Chall list (all among the long words)"
+    )

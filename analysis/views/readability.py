@@ -11,6 +11,8 @@ from typing import Any
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis.readability import dale_chall_level
+
 FORMULAS = [
     # key, name, scale, inputs, source
     ("flesch_reading_ease", "Flesch Reading Ease", "0-100, higher is easier",
@@ -24,7 +26,7 @@ FORMULAS = [
      "Coleman & Liau 1975"),
     ("automated_readability_index", "Automated Readability Index", "US grade",
      "letters, words, sentences", "Senter & Smith 1967"),
-    ("dale_chall", "Dale-Chall", "score (7.0-7.9 = grades 9-10)",
+    ("dale_chall", "Dale-Chall", "score",
      "words, sentences, unfamiliar words", "Dale & Chall 1948"),
     ("dale_chall_new", "New Dale-Chall", "cloze score, higher is easier",
      "words, sentences, unfamiliar words", "Chall & Dale 1995"),
@@ -81,6 +83,8 @@ def formulas_table(r: dict[str, Any]) -> pd.DataFrame:
     for key, name, scale, inputs, source in FORMULAS:
         value = r.get(key)
         used = ", ".join(f"{n} {counts[n]}" for n in inputs.split(", ") if n in counts)
+        if key == "dale_chall" and dale_chall_level(value) is not None:
+            scale += f"; US grades {dale_chall_level(value)}"
         if key == "dale_chall_new" and r.get("dale_chall_new_level"):
             scale += f"; reading level {r['dale_chall_new_level']['level']}"
         if key == "smog_index" and not r.get("smog_valid"):
