@@ -443,6 +443,8 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
 def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
     """The apposition after a name: ``, senior fellow at the IISS,`` or
     ``, Al Jazeera’s correspondent in Beijing.``"""
+    if text[end : end + 1] != ",":
+        return None  # no comma, no apposition: skip the pattern
     m = _APPOSITION.match(text[end : end + 140])
     if not m:
         return None
@@ -802,9 +804,10 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     """Split one capitalised run into title + name and say what the name is."""
     if len(tokens) == 1 and not tokens[0].endswith("."):
         return _classify_word(tokens[0], start, end, text, k)
-    tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
-              and not _INITIALS.fullmatch(t) else t for t in tokens]
     full = text[start:end]
+    if "." in full:  # (a token ending in "." is part of ``full``)
+        tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
+                  and not _INITIALS.fullmatch(t) else t for t in tokens]
     if full in k.organisations or full in k.media:
         kind = "media" if full in k.media else "org"
         typ = "journalist" if kind == "media" else k.organisations[full]
@@ -817,8 +820,7 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
         if role == "institution":
             return [Mention(start, end, full, "org", full, side=side,
                             org_type=_org_type(full, k) or "government")]
-        return [Mention(start, end, full, "country", k.sides[side].get("speaker_name") or full,
-                        side=side)]
+        return [Mention(start, end, full, "country", k.alias_name[full], side=side)]
     if tokens[-1] in k.documents and len(tokens) >= 2:
         return [Mention(start, end, full, "document", full)]
     # strip titles and country modifiers from the front
@@ -1208,7 +1210,7 @@ class _Extractor:
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         i = bisect_right(self.cue_starts, a - 1)
         j = bisect_right(self.cue_starts, b - 1)
-        return [h for h in self.cue_hits[i:j] if h.end() <= b]
+        return [h for h in self.cue_hits[i:j] if h._e <= b]
 
     # passes
     def run(self) -> list[Quote]:
@@ -1226,13 +1228,11 @@ class _Extractor:
         for qi, q in enumerate(pairs):
             after = q.close + 1 if q.closed else q.close
             window_end = min(block.end, after + 160)
-            nxt_open = [r.open for r in pairs[qi + 1 :]]
-            if nxt_open:
-                window_end = min(window_end, nxt_open[0])
-            m = _AFTER_CLOSE.match(t[after:window_end])
-            a0 = after + m.end()
+            if qi + 1 < len(pairs):
+                window_end = min(window_end, pairs[qi + 1].open)
+            a0 = _AFTER_CLOSE.match(t, after, window_end).end()
             cue = next(iter(self.cues_in(a0, window_end)), None)
-            if cue is None or _SENTENCE_STOP.search(t[a0 : cue.start()]):
+            if cue is None or _SENTENCE_STOP.search(t, a0, cue._s):
                 continue
             if cue.group(0).lower() in ("according to", "in the words of"):
                 continue
