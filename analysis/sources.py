@@ -59,14 +59,19 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
     speakable = [m for m in mentions if not m.in_quote and m.kind != "side_word"]
     starts = [m.start for m in speakable]
     text = article.text
+    n = len(starts)
     for s in article.sentences:
-        m = _LEADING_ADJUNCT.match(s.text)
+        i = bisect_left(starts, s.start)
+        if i == n or starts[i] >= s.end:
+            continue  # no mention in the sentence
+        # (the adjunct pattern needs a comma)
+        m = _LEADING_ADJUNCT.match(s.text) if "," in s.text else None
         offset = s.start + (m.end() if m else 0)
         # the length of the sentence's first three words joined by single spaces
         head = [w.end() - w.start() for w in islice(_NON_SPACE.finditer(text, offset, s.end), 3)]
         head_end = offset + sum(head) + max(len(head) - 1, 0)
-        i = bisect_left(starts, offset)
-        first = speakable[i] if i < len(starts) and starts[i] < head_end else None
+        i = bisect_left(starts, offset, i)
+        first = speakable[i] if i < n and starts[i] < head_end else None
         if first is None or first.kind == "pronoun":
             continue
         if first.kind in ("country", "org", "group", "media"):
@@ -205,12 +210,18 @@ def _title_in(text: str, k: Knowledge) -> str | None:
     return text[best.start() : best.end()]
 
 
-def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], article: Article
-                    ) -> dict[str, Any]:
+def _government_orgs(mentions: list[Mention]) -> list[Mention]:
+    return [x for x in mentions if x.kind == "org" and x.org_type == "government"]
+
+
+def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], article: Article,
+                    government_orgs: list[Mention] | None = None) -> dict[str, Any]:
     """Type, role, affiliation and side of one source from its mentions, with evidence.
 
     ``mentions`` are the mentions of this source (the first is the richest one used for
     the name); ``all_mentions`` supply affiliations met in the same sentence.
+    ``government_orgs`` is ``all_mentions``' government bodies when the caller has
+    them already (one list for all the sources of an article).
     """
     k = knowledge()
     ev: list[dict[str, Any]] = []
@@ -239,7 +250,8 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
             aff = next((x for x in all_mentions if x.kind in ("org", "media")
                         and a0 <= x.start < a0 + len(appos)), None)
         if aff is None:
-            gov = [x for x in all_mentions if x.kind == "org" and x.org_type == "government"]
+            gov = government_orgs if government_orgs is not None else _government_orgs(
+                all_mentions)
             for m in mentions if gov else ():
                 sent = next((s for s in article.sentences if s.start <= m.start < s.end), None)
                 if sent is None:
@@ -427,10 +439,11 @@ def analyze_sources(article: Article) -> dict[str, Any]:
     for m in mentions:
         if m.kind == "person" and not m.in_quote:
             persons.setdefault(m.name, []).append(m)
+    gov = _government_orgs(mentions)
     for n, key in enumerate(order, 1):
         ms = by_key[key]
         same = persons.get(ms[0].name, []) if ms[0].kind == "person" else []
-        profile = speaker_profile(ms + same, mentions, article)
+        profile = speaker_profile(ms + same, mentions, article, gov)
         ids[key] = f"s{n}"
         sources.append({"id": f"s{n}", "name": key, **{f: profile[f] for f in (
             "type", "role", "affiliation", "side")}, "quotes": 0, "quoted_words": 0,
