@@ -1121,6 +1121,8 @@ class _Extractor:
                 break
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
                 return m  # "a Department of Health spokesperson said": the body speaks
+            if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
+                continue  # _ALLOWED_GAP passes these marks only inside quotation marks
             pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
             if m.title and pre.rstrip().endswith(m.title):
                 pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
