@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,7 +127,6 @@ def _gunning_easy_by_form(word: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
 def _profile(token: str) -> tuple[int, int, bool, bool, bool, str, int]:
     """Everything about a token that does not depend on where it stands:
     (syllables, letters, figure, familiar form, Gunning-easy form, lower case,
@@ -206,52 +206,138 @@ def _initial_positions(sentence: Sentence, text: str) -> set[int]:
     return out
 
 
+# Per-token counts, memoised by token text in plain dicts shared across articles (a news
+# article repeats most of its words, and a batch repeats most of its vocabulary). The
+# five counts a sentence sums are packed into one integer of 32-bit fields, so that a
+# sentence's totals are one C-level ``sum``: syllables | letters | polysyllable |
+# Gunning-complex | Dale-Chall-unfamiliar. A capitalised token inside a sentence is a
+# proper name (not complex, not unfamiliar); at the opening of a sentence or quotation
+# it is decided with article-wide evidence (see :func:`count_sentences`).
+_BITS = 32
+_MASK = (1 << _BITS) - 1
+_POLY = 1 << 2 * _BITS
+_CPLX = 1 << 3 * _BITS
+_UNF = 1 << 4 * _BITS
+_TOKEN_CACHE_MAX = 1 << 17  # distinct tokens kept before the tables start afresh
+_INFO: dict[str, tuple[int, int, str]] = {}  # token -> (packed as a common word, case, low)
+_LOWER: dict[str, str] = {}  # lower-case-initial token -> its lower-case form
+_CAPITAL: dict[str, str] = {}  # capitalised token -> its lower-case form
+
+
+class _TokenCounts(dict):
+    """token -> packed counts as it counts inside a sentence (a capitalised token as a
+    name); fills :data:`_INFO`, :data:`_LOWER` and :data:`_CAPITAL` on first sight."""
+
+    def __missing__(self, token: str) -> int:
+        syl, letters, figure, familiar, easy_form, low, case = _profile(token)
+        name = syl | letters << _BITS | (syl >= 3) * _POLY
+        common = name | (syl >= 3 and not (figure or easy_form)) * _CPLX | (not familiar) * _UNF
+        _INFO[token] = (common, case, low)
+        if case:
+            _CAPITAL[token] = low
+        else:
+            _LOWER[token] = low
+            name = common
+        self[token] = name
+        return name
+
+
+_TOKENS = _TokenCounts()
+_TEXT = itemgetter(2)  # Word.text
+
+
+def _is_name_opener(token: str, lower_seen: set, capital_inside: set) -> bool:
+    """Whether a capitalised token at the opening of a sentence or quotation is a name:
+    yes if the article capitalises it elsewhere and never writes it in lower case, no if
+    the article writes it in lower case, else by :func:`_looks_common` (``case``)."""
+    low = _CAPITAL[token]
+    if low in lower_seen:
+        return False
+    if low in capital_inside:
+        return True
+    return _INFO[token][1] == 1
+
+
+class _Tally:
+    """Per-sentence packed counts of a list of sentences, with the article-wide evidence
+    on names (see :func:`count_sentences`)."""
+
+    def __init__(self, sentences: Sequence[Sentence], text: str) -> None:
+        if len(_TOKENS) > _TOKEN_CACHE_MAX:
+            for table in (_TOKENS, _INFO, _LOWER, _CAPITAL):
+                table.clear()
+        count = _TOKENS.__getitem__
+        search = _QUOTE_OR_COLON.search
+        self.texts = texts_of = []
+        self.initials = initials = []
+        sums = []
+        inside: set = set()  # tokens seen away from the opening of a sentence or quotation
+        openers: list[str] = []
+        for s in sentences:
+            ws = s.words
+            texts = list(map(_TEXT, ws))
+            texts_of.append(texts)
+            sums.append(sum(map(count, texts)))
+            if ws and search(text, ws[0].end, s.end):
+                init = _initial_positions(s, text)
+                inside.update(t for i, t in enumerate(texts) if i not in init)
+                openers.extend(texts[i] for i in init if i < len(texts))
+            else:
+                init = _FIRST
+                inside.update(texts[1:])
+                if texts:
+                    openers.append(texts[0])
+            initials.append(init)
+        capital_inside = set(map(_CAPITAL.get, inside))
+        lower_seen = set(map(_LOWER.get, inside.union(openers)))
+        self.lower_seen, self.capital_inside = lower_seen, capital_inside
+        info = _INFO
+        for k, texts in enumerate(texts_of):
+            if not texts:
+                continue
+            for i in initials[k]:
+                t = texts[i]
+                if t in _CAPITAL and not _is_name_opener(t, lower_seen, capital_inside):
+                    sums[k] = sums[k] - _TOKENS[t] + info[t][0]
+        self.sums = sums
+
+    def counts(self, k: int) -> Counts:
+        """Sentence ``k`` as :class:`Counts`, with its lists of long and unfamiliar
+        words."""
+        texts, init = self.texts[k], self.initials[k]
+        packed = self.sums[k]
+        c = Counts(
+            sentences=1,
+            words=len(texts),
+            syllables=packed & _MASK,
+            letters=packed >> _BITS & _MASK,
+            polysyllables=packed >> 2 * _BITS & _MASK,
+            complex_words=packed >> 3 * _BITS & _MASK,
+            unfamiliar_words=packed >> 4 * _BITS,
+        )
+        for i, t in enumerate(texts):
+            common = _INFO[t][0]
+            if common & (_MASK * _POLY):
+                c.long_word_list.append(t)
+            if common & (_MASK * _UNF):
+                if t not in _CAPITAL or (
+                    i in init and not _is_name_opener(t, self.lower_seen, self.capital_inside)
+                ):
+                    c.unfamiliar_word_list.append(t)
+        return c
+
+
+_FIRST = (0,)
+
+
 def count_sentences(sentences: Sequence[Sentence], text: str) -> list[Counts]:
     """Per-sentence counts in one pass, deciding proper names with article-wide
     evidence: a capitalised word inside a sentence is a name (Dale & Chall 1948 count
     names as familiar; Gunning 1952 leaves capitalised words out of hard words); a
     capitalised sentence opener is a name if the article capitalises it elsewhere and
     never writes it in lower case, else by :func:`_looks_common`."""
-    initials = [_initial_positions(s, text) for s in sentences]
-    profiles = [[_profile(w.text) for w in s.words] for s in sentences]
-    lower_seen: set[str] = set()
-    capital_inside: set[str] = set()
-    for init, prof in zip(initials, profiles, strict=True):
-        for i, p in enumerate(prof):
-            if p[6] == 0:
-                lower_seen.add(p[5])
-            elif i not in init:
-                capital_inside.add(p[5])
-
-    out = []
-    for s, init, prof in zip(sentences, initials, profiles, strict=True):
-        c = Counts(sentences=1, words=len(prof))
-        syl = let = poly = cplx = unf = 0
-        for i, p in enumerate(prof):
-            n, letters, figure, familiar, easy_form, low, case = p
-            syl += n
-            let += letters
-            if case:
-                if i not in init or (low not in lower_seen and low in capital_inside):
-                    proper = True
-                elif low in lower_seen:
-                    proper = False
-                else:
-                    proper = case == 1
-            else:
-                proper = False
-            if n >= 3:
-                poly += 1
-                c.long_word_list.append(s.words[i].text)
-                if not (proper or figure or easy_form):
-                    cplx += 1
-            if not (proper or familiar):
-                unf += 1
-                c.unfamiliar_word_list.append(s.words[i].text)
-        c.syllables, c.letters, c.polysyllables = syl, let, poly
-        c.complex_words, c.unfamiliar_words = cplx, unf
-        out.append(c)
-    return out
+    tally = _Tally(sentences, text)
+    return [tally.counts(k) for k in range(len(sentences))]
 
 
 # --- the formulas -----------------------------------------------------------------
@@ -387,6 +473,27 @@ def consensus(c: Counts) -> tuple[float | None, float | None, list[float]]:
     return sum(values) / len(values), max(values) - min(values), values
 
 
+def _grade_of(words: int, sentences: int, syl: int, letters: int, poly: int,
+              cplx: int) -> tuple[float | None, float | None]:
+    """:func:`consensus` mean and spread from plain counts, rounded to 2 decimals: the
+    same arithmetic as the five formula functions, in one call (the sentence and
+    paragraph grades need thousands of these per batch)."""
+    if not words or not sentences:
+        grade, spread, _ = consensus(
+            Counts(sentences, words, syl, letters, poly, cplx)
+        )
+        return _r(grade), _r(spread)
+    fk = 0.39 * words / sentences + 11.8 * syl / words - 15.59
+    fog = 0.4 * (words / sentences + 100 * cplx / words)
+    smog = 1.0430 * math.sqrt(poly * SMOG_MIN_SENTENCES / sentences) + 3.1291
+    cl = 0.0588 * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+    ari = 4.71 * letters / words + 0.5 * words / sentences - 21.43
+    return (
+        round((fk + fog + smog + cl + ari) / 5, 2),
+        round(max(fk, fog, smog, cl, ari) - min(fk, fog, smog, cl, ari), 2),
+    )
+
+
 # --- meanings ---------------------------------------------------------------------
 
 
@@ -445,14 +552,27 @@ def detect_language(text: str) -> str:
         return "unknown"
 
 
+class _FunctionWordTally(dict):
+    """token -> 0 (not a word of letters), 1 (a word) or 1 + 2**32 (an English function
+    word), so that a sample's two counts are one ``sum``."""
+
+    def __missing__(self, token: str) -> int:
+        low = token.lower()
+        v = (1 + (low in _EN_FUNCTION) * (1 << 32)) if low[:1].isalpha() else 0
+        if len(self) < _TOKEN_CACHE_MAX:
+            self[token] = v
+        return v
+
+
+_FUNCTION_WORDS = _FunctionWordTally()
+
+
 def _detect_from_sentences(sentences: Sequence[Sentence], sample: int = 300) -> str:
     """:func:`detect_language` on the first ``sample`` words, reusing the tokens."""
     first = islice(chain.from_iterable(s.words for s in sentences), sample)
-    toks = [w.text.lower() for w in first]
-    toks = [t for t in toks if t[:1].isalpha()]
-    if toks and sum(t in _EN_FUNCTION for t in toks) / len(toks) >= KNOWLEDGE[
-        "english_function_word_share"
-    ]:
+    tally = sum(map(_FUNCTION_WORDS.__getitem__, map(_TEXT, first)))
+    words, function_words = tally & 0xFFFFFFFF, tally >> 32
+    if words and function_words / words >= KNOWLEDGE["english_function_word_share"]:
         return "en"
     return detect_language(" ".join(s.text for s in sentences))
 
@@ -577,11 +697,21 @@ def readability_of_sentences(
     """:func:`readability` for a list of sentences of ``text`` (see there)."""
     lang = (language or _detect_from_sentences(sentences)).lower()
     lang = lang.split("_")[0].split("-")[0]
-    per = count_sentences(sentences, text) if lang == "en" else []
-    total = Counts()
-    for c in per:
-        total.add(c)
-    if lang != "en":
+    if lang == "en":
+        tally = _Tally(sentences, text)
+        sums = tally.sums
+        lengths = list(map(len, tally.texts))
+        packed = sum(sums)
+        total = Counts(
+            sentences=len(sentences),
+            words=sum(lengths),
+            syllables=packed & _MASK,
+            letters=packed >> _BITS & _MASK,
+            polysyllables=packed >> 2 * _BITS & _MASK,
+            complex_words=packed >> 3 * _BITS & _MASK,
+            unfamiliar_words=packed >> 4 * _BITS,
+        )
+    else:
         total = Counts(
             sentences=len(sentences), words=sum(len(s.words) for s in sentences)
         )
@@ -650,40 +780,70 @@ def readability_of_sentences(
 
     mean_len = total.words / total.sentences
     sentence_grades = []
-    for s, c in zip(sentences, per, strict=True):
-        entry = {"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph}
-        entry.update(_grade_entry(c))
-        sentence_grades.append(entry)
+    grades = []
+    by_par: dict[int, list[int]] = {}  # paragraph -> [start, end, sentences, words, packed]
+    for s, n, pk in zip(sentences, lengths, sums, strict=True):
+        grade, spread = _grade_of(
+            n, 1, pk & _MASK, pk >> _BITS & _MASK, pk >> 2 * _BITS & _MASK,
+            pk >> 3 * _BITS & _MASK,
+        )
+        grades.append(grade)
+        sentence_grades.append({
+            "index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+            "grade": grade,
+            "spread": spread,
+            "words": n,
+            "syllables": pk & _MASK,
+            "long_words": pk >> 2 * _BITS & _MASK,
+            "complex_words": pk >> 3 * _BITS & _MASK,
+            "unfamiliar_words": pk >> 4 * _BITS,
+        })
+        par = by_par.get(s.paragraph)
+        if par is None:
+            by_par[s.paragraph] = [s.start, s.end, 1, n, pk]
+        else:
+            par[1] = s.end
+            par[2] += 1
+            par[3] += n
+            par[4] += pk
     result["sentence_grades"] = sentence_grades
 
-    by_par: dict[int, Counts] = {}
-    spans: dict[int, list[int]] = {}
-    for s, c in zip(sentences, per, strict=True):
-        by_par.setdefault(s.paragraph, Counts()).add(c)
-        spans.setdefault(s.paragraph, [s.start, s.end])[1] = s.end
-    result["paragraph_grades"] = [
-        {"paragraph": p, "start": spans[p][0], "end": spans[p][1], "sentences": c.sentences}
-        | _grade_entry(c)
-        for p, c in by_par.items()
-    ]
+    paragraph_grades = []
+    for p, (start, end, ns, n, pk) in by_par.items():
+        grade, spread = _grade_of(
+            n, ns, pk & _MASK, pk >> _BITS & _MASK, pk >> 2 * _BITS & _MASK,
+            pk >> 3 * _BITS & _MASK,
+        )
+        paragraph_grades.append({
+            "paragraph": p, "start": start, "end": end, "sentences": ns,
+            "grade": grade,
+            "spread": spread,
+            "words": n,
+            "syllables": pk & _MASK,
+            "long_words": pk >> 2 * _BITS & _MASK,
+            "complex_words": pk >> 3 * _BITS & _MASK,
+            "unfamiliar_words": pk >> 4 * _BITS,
+        })
+    result["paragraph_grades"] = paragraph_grades
 
-    order = sorted(
-        range(len(per)), key=lambda i: -(sentence_grades[i]["grade"] or float("-inf"))
-    )[:hardest]
-    result["hardest_sentences"] = [
-        {
-            "index": sentences[i].index,
-            "start": sentences[i].start,
-            "end": sentences[i].end,
-            "text": sentences[i].text,
-            "grade": sentence_grades[i]["grade"],
-            "words": per[i].words,
-            "long_words": list(dict.fromkeys(per[i].long_word_list)),
-            "unfamiliar_words": list(dict.fromkeys(per[i].unfamiliar_word_list)),
-            "why": _why(per[i], mean_len),
-        }
-        for i in order
-    ]
+    lowest = float("-inf")
+    order = sorted(range(len(grades)), key=lambda i: -(grades[i] or lowest))[:hardest]
+    hard = []
+    for i in order:
+        c = tally.counts(i)
+        s = sentences[i]
+        hard.append({
+            "index": s.index,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "grade": grades[i],
+            "words": c.words,
+            "long_words": list(dict.fromkeys(c.long_word_list)),
+            "unfamiliar_words": list(dict.fromkeys(c.unfamiliar_word_list)),
+            "why": _why(c, mean_len),
+        })
+    result["hardest_sentences"] = hard
     return result
 
 
