@@ -674,24 +674,6 @@ _RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
 _NEXT_WORD = re.compile(r"\s*([,.;:!?])|\s+(\w+)")
 
 
-class _Span:
-    """A piece of a capitalised run, with the ``re.Match`` methods ``_runs`` uses."""
-
-    __slots__ = ("_s", "_e", "_t")
-
-    def __init__(self, text: str, start: int, end: int):
-        self._s, self._e, self._t = start, end, text[start:end]
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-    def group(self, _: int = 0) -> str:
-        return self._t
-
-
 def _split_at_sentence_end(text: str, m: Any, k: Knowledge) -> list[Any]:
     """A capitalised run split where a full word ends a sentence inside it ("on
     Saturday. Calder described …"); initials, abbreviations and titles ("U.S.",
@@ -702,10 +684,10 @@ def _split_at_sentence_end(text: str, m: Any, k: Knowledge) -> list[Any]:
         word = t.group(1)
         if len(word) > 3 and word[1:].islower() and (word + ".").lower() not in k.titles:
             cut = m.start() + t.end()
-            out.append(_Span(text, a, cut))
+            out.append(Hit(a, cut, text[a:cut]))
             a = cut + len(text[cut : m.end()]) - len(text[cut : m.end()].lstrip())
     if a < m.end():
-        out.append(_Span(text, a, m.end()))
+        out.append(Hit(a, m.end(), text[a : m.end()]))
     return out
 
 

@@ -494,6 +494,26 @@ def _grade_of(words: int, sentences: int, syl: int, letters: int, poly: int,
     )
 
 
+def _packed_grade_entry(words: int, sentences: int, packed: int) -> dict[str, Any]:
+    """Grade, spread and counts of a sentence or paragraph from its packed per-token
+    totals (see :func:`_profile`): the fields shared by sentence and paragraph grades."""
+    syl = packed & _MASK
+    long_words = packed >> 2 * _BITS & _MASK
+    complex_words = packed >> 3 * _BITS & _MASK
+    grade, spread = _grade_of(
+        words, sentences, syl, packed >> _BITS & _MASK, long_words, complex_words
+    )
+    return {
+        "grade": grade,
+        "spread": spread,
+        "words": words,
+        "syllables": syl,
+        "long_words": long_words,
+        "complex_words": complex_words,
+        "unfamiliar_words": packed >> 4 * _BITS,
+    }
+
+
 # --- meanings ---------------------------------------------------------------------
 
 
@@ -783,20 +803,11 @@ def readability_of_sentences(
     grades = []
     by_par: dict[int, list[int]] = {}  # paragraph -> [start, end, sentences, words, packed]
     for s, n, pk in zip(sentences, lengths, sums, strict=True):
-        grade, spread = _grade_of(
-            n, 1, pk & _MASK, pk >> _BITS & _MASK, pk >> 2 * _BITS & _MASK,
-            pk >> 3 * _BITS & _MASK,
-        )
-        grades.append(grade)
+        entry = _packed_grade_entry(n, 1, pk)
+        grades.append(entry["grade"])
         sentence_grades.append({
             "index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
-            "grade": grade,
-            "spread": spread,
-            "words": n,
-            "syllables": pk & _MASK,
-            "long_words": pk >> 2 * _BITS & _MASK,
-            "complex_words": pk >> 3 * _BITS & _MASK,
-            "unfamiliar_words": pk >> 4 * _BITS,
+            **entry,
         })
         par = by_par.get(s.paragraph)
         if par is None:
@@ -810,19 +821,9 @@ def readability_of_sentences(
 
     paragraph_grades = []
     for p, (start, end, ns, n, pk) in by_par.items():
-        grade, spread = _grade_of(
-            n, ns, pk & _MASK, pk >> _BITS & _MASK, pk >> 2 * _BITS & _MASK,
-            pk >> 3 * _BITS & _MASK,
-        )
         paragraph_grades.append({
             "paragraph": p, "start": start, "end": end, "sentences": ns,
-            "grade": grade,
-            "spread": spread,
-            "words": n,
-            "syllables": pk & _MASK,
-            "long_words": pk >> 2 * _BITS & _MASK,
-            "complex_words": pk >> 3 * _BITS & _MASK,
-            "unfamiliar_words": pk >> 4 * _BITS,
+            **_packed_grade_entry(n, ns, pk),
         })
     result["paragraph_grades"] = paragraph_grades
 
