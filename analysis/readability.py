@@ -224,6 +224,23 @@ _LOWER: dict[str, str] = {}  # lower-case-initial token -> its lower-case form
 _CAPITAL: dict[str, str] = {}  # capitalised token -> its lower-case form
 
 
+def _unpack(packed: int) -> tuple[int, int, int, int, int]:
+    """(syllables, letters, polysyllables, complex words, unfamiliar words) of a packed
+    per-token total: five counts summed at once as one integer, 32 bits each."""
+    return (
+        packed & _MASK,
+        packed >> _BITS & _MASK,
+        packed >> 2 * _BITS & _MASK,
+        packed >> 3 * _BITS & _MASK,
+        packed >> 4 * _BITS,
+    )
+
+
+def _counts_from_packed(sentences: int, words: int, packed: int) -> Counts:
+    syl, letters, poly, cplx, unf = _unpack(packed)
+    return Counts(sentences, words, syl, letters, poly, cplx, unf)
+
+
 class _TokenCounts(dict):
     """token -> packed counts as it counts inside a sentence (a capitalised token as a
     name); fills :data:`_INFO`, :data:`_LOWER` and :data:`_CAPITAL` on first sight."""
@@ -306,15 +323,7 @@ class _Tally:
         words."""
         texts, init = self.texts[k], self.initials[k]
         packed = self.sums[k]
-        c = Counts(
-            sentences=1,
-            words=len(texts),
-            syllables=packed & _MASK,
-            letters=packed >> _BITS & _MASK,
-            polysyllables=packed >> 2 * _BITS & _MASK,
-            complex_words=packed >> 3 * _BITS & _MASK,
-            unfamiliar_words=packed >> 4 * _BITS,
-        )
+        c = _counts_from_packed(1, len(texts), packed)
         for i, t in enumerate(texts):
             common = _INFO[t][0]
             if common & (_MASK * _POLY):
@@ -497,12 +506,8 @@ def _grade_of(words: int, sentences: int, syl: int, letters: int, poly: int,
 def _packed_grade_entry(words: int, sentences: int, packed: int) -> dict[str, Any]:
     """Grade, spread and counts of a sentence or paragraph from its packed per-token
     totals (see :func:`_profile`): the fields shared by sentence and paragraph grades."""
-    syl = packed & _MASK
-    long_words = packed >> 2 * _BITS & _MASK
-    complex_words = packed >> 3 * _BITS & _MASK
-    grade, spread = _grade_of(
-        words, sentences, syl, packed >> _BITS & _MASK, long_words, complex_words
-    )
+    syl, letters, long_words, complex_words, unfamiliar = _unpack(packed)
+    grade, spread = _grade_of(words, sentences, syl, letters, long_words, complex_words)
     return {
         "grade": grade,
         "spread": spread,
@@ -510,7 +515,7 @@ def _packed_grade_entry(words: int, sentences: int, packed: int) -> dict[str, An
         "syllables": syl,
         "long_words": long_words,
         "complex_words": complex_words,
-        "unfamiliar_words": packed >> 4 * _BITS,
+        "unfamiliar_words": unfamiliar,
     }
 
 
@@ -722,15 +727,7 @@ def readability_of_sentences(
         sums = tally.sums
         lengths = list(map(len, tally.texts))
         packed = sum(sums)
-        total = Counts(
-            sentences=len(sentences),
-            words=sum(lengths),
-            syllables=packed & _MASK,
-            letters=packed >> _BITS & _MASK,
-            polysyllables=packed >> 2 * _BITS & _MASK,
-            complex_words=packed >> 3 * _BITS & _MASK,
-            unfamiliar_words=packed >> 4 * _BITS,
-        )
+        total = _counts_from_packed(len(sentences), sum(lengths), packed)
     else:
         total = Counts(
             sentences=len(sentences), words=sum(len(s.words) for s in sentences)
