@@ -753,22 +753,34 @@ def _trim_run(text: str, m: Any, k: Knowledge, out: list[tuple[int, int, bool]])
         out.append((a, b2, poss))
 
 
+def _known_name(name: str, start: int, end: int, k: Knowledge
+                ) -> tuple[bool, list[Mention] | None]:
+    """A name the knowledge files know: an organisation, an outlet, a country or one of
+    its institutions. ``(True, mentions)``, where mentions is None for a bare national
+    adjective ("Chinese"), which names no speaker; ``(False, None)`` for any other name."""
+    if name in k.organisations or name in k.media:
+        kind = "media" if name in k.media else "org"
+        typ = "journalist" if kind == "media" else k.organisations[name]
+        return True, [Mention(start, end, name, kind, name, side=_side_of_name(name, k),
+                              org_type=typ)]
+    hit = k.alias_side.get(name)
+    if hit:
+        side, role = hit
+        if role == "adjective" and name not in ("US", "U.S."):
+            return True, None
+        if role == "institution":
+            return True, [Mention(start, end, name, "org", name, side=side,
+                                  org_type=_org_type(name, k) or "government")]
+        return True, [Mention(start, end, name, "country", k.alias_name[name], side=side)]
+    return False, None
+
+
 def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
                    ) -> list[Mention] | None:
     """:func:`_classify_run` for a run of one word, the most common case."""
-    if word in k.organisations or word in k.media:
-        kind = "media" if word in k.media else "org"
-        return [Mention(start, end, word, kind, word, side=_side_of_name(word, k),
-                        org_type="journalist" if kind == "media" else k.organisations[word])]
-    hit = k.alias_side.get(word)
-    if hit:
-        side, role = hit
-        if role == "adjective" and word not in ("US", "U.S."):
-            return None
-        if role == "institution":
-            return [Mention(start, end, word, "org", word, side=side,
-                            org_type=_org_type(word, k) or "government")]
-        return [Mention(start, end, word, "country", k.alias_name[word], side=side)]
+    known, mentions = _known_name(word, start, end, k)
+    if known:
+        return mentions
     if word.lower() in k.titles or not _is_person_core([word], k):
         return None
     title, mods = _lowercase_title_before(text, start, k)
@@ -790,19 +802,9 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     if "." in full:  # (a token ending in "." is part of ``full``)
         tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
                   and not _INITIALS.fullmatch(t) else t for t in tokens]
-    if full in k.organisations or full in k.media:
-        kind = "media" if full in k.media else "org"
-        typ = "journalist" if kind == "media" else k.organisations[full]
-        return [Mention(start, end, full, kind, full, side=_side_of_name(full, k),
-                        org_type=typ)]
-    if full in k.alias_side:
-        side, role = k.alias_side[full]
-        if role == "adjective" and full not in ("US", "U.S."):
-            return None
-        if role == "institution":
-            return [Mention(start, end, full, "org", full, side=side,
-                            org_type=_org_type(full, k) or "government")]
-        return [Mention(start, end, full, "country", k.alias_name[full], side=side)]
+    known, mentions = _known_name(full, start, end, k)
+    if known:
+        return mentions
     if tokens[-1] in k.documents and len(tokens) >= 2:
         return [Mention(start, end, full, "document", full)]
     # strip titles and country modifiers from the front
