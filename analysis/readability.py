@@ -291,11 +291,11 @@ class _Tally:
         inside: set = set()  # tokens seen away from the opening of a sentence or quotation
         openers: list[str] = []
         for s in sentences:
-            ws = s.words
-            texts = list(map(_TEXT, ws))
+            texts = s.tokens
             texts_of.append(texts)
             sums.append(sum(map(count, texts)))
-            if ws and search(text, ws[0].end, s.end):
+            # a quotation mark or colon after the first word (rare): find where
+            if texts and search(s.text, s.text.find(texts[0]) + len(texts[0])):
                 init = _initial_positions(s, text)
                 inside.update(t for i, t in enumerate(texts) if i not in init)
                 openers.extend(texts[i] for i in init if i < len(texts))
@@ -594,8 +594,8 @@ _FUNCTION_WORDS = _FunctionWordTally()
 
 def _detect_from_sentences(sentences: Sequence[Sentence], sample: int = 300) -> str:
     """:func:`detect_language` on the first ``sample`` words, reusing the tokens."""
-    first = islice(chain.from_iterable(s.words for s in sentences), sample)
-    tally = sum(map(_FUNCTION_WORDS.__getitem__, map(_TEXT, first)))
+    first = islice(chain.from_iterable(s.tokens for s in sentences), sample)
+    tally = sum(map(_FUNCTION_WORDS.__getitem__, first))
     words, function_words = tally & 0xFFFFFFFF, tally >> 32
     if words and function_words / words >= KNOWLEDGE["english_function_word_share"]:
         return "en"

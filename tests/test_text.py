@@ -173,6 +173,37 @@ def test_offsets_slice_back_to_the_sentence_and_word():
             assert a.text[w.start : w.end] == w.text
 
 
+def test_sentence_tokens_are_the_texts_of_its_words_whichever_comes_first():
+    """``tokens`` (one findall, for readability) and ``words`` (records with offsets) must
+    never disagree; checked on the seed, where figures, curly apostrophes, U.S.-style
+    initialisms and compounds all occur, in both orders of first use."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "data" / "articles"
+    text = next(seed.glob("aljazeera-*.txt")).read_text(encoding="utf-8")
+    tokens_first = parse_text(text, id="a").sentences
+    words_first = parse_text(text, id="b").sentences
+    assert len(tokens_first) > 20
+    for s, t in zip(tokens_first, words_first, strict=True):
+        toks = s.tokens
+        ws = t.words
+        assert toks == tuple(w.text for w in s.words) == tuple(w.text for w in ws) == t.tokens
+        assert s == t
+
+
+def test_sentence_is_immutable_and_compares_by_value():
+    a = parse_text("Headline here\n\nOne sentence here. Another one.\n", id="a")
+    s = a.sentences[0]
+    with pytest.raises(AttributeError):
+        s.text = "changed"
+    with pytest.raises(AttributeError):
+        del s.start
+    again = body_sentences(a)[0]
+    assert again == s and hash(again) == hash(s) and again is not s
+    assert again != a.sentences[1]
+    assert "One sentence here." in repr(s)
+
+
 def test_odd_text_never_raises():
     for t in ["", "   ", "...", "“", "a.b.c.", "?!", "\n\n\n", "Ünïcödé … ‘x’"]:
         split_sentences(t)
