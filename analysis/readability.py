@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from analysis import textstat_offline
-from analysis.text import Sentence, in_cmudict, syllables
+from analysis.text import _WORD, Sentence, in_cmudict, syllables
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -187,23 +186,28 @@ class Counts:
 _QUOTE_OR_COLON = re.compile(r"[\"'“‘«(\[:]")
 
 
-def _initial_positions(sentence: Sentence, text: str) -> set[int]:
-    """Indexes of words that open the sentence or a quotation inside it, where a capital
-    says nothing about being a name."""
-    out = {0}
-    words = sentence.words
-    if not words:
-        return out
-    marks = _QUOTE_OR_COLON.finditer(text, words[0].end, sentence.end)
+def _initial_positions(sentence: Sentence) -> tuple[int, ...]:
+    """Indexes of words that open the sentence or a quotation inside it (after a
+    quotation mark, bracket or colon), where a capital says nothing about being a name."""
+    text = sentence.text
+    tokens = sentence.tokens
+    if not tokens:
+        return _FIRST
+    marks = _QUOTE_OR_COLON.finditer(text, text.find(tokens[0]) + len(tokens[0]))
     first = next(marks, None)
     if first is None:  # most sentences: no quotation or colon inside
-        return out
-    starts = [w.start for w in words]
+        return _FIRST
+    out = {0}
+    n = len(tokens)
+    count_before = _WORD.findall
     for m in chain((first,), marks):
-        i = bisect_left(starts, m.start())
-        if i < len(words):
+        # the first word at or after the mark: a mark falls between words or inside a
+        # word only at an apostrophe or a time's colon, where the text before it is
+        # still one word, so the words before the mark are the words of text[:mark]
+        i = len(count_before(text, 0, m.start()))
+        if i < n:
             out.add(i)
-    return out
+    return tuple(sorted(out))
 
 
 # Per-token counts, memoised by token text in plain dicts shared across articles (a news
@@ -284,29 +288,18 @@ class _Tally:
             for table in (_TOKENS, _INFO, _LOWER, _CAPITAL):
                 table.clear()
         count = _TOKENS.__getitem__
-        search = _QUOTE_OR_COLON.search
-        self.texts = texts_of = []
-        self.initials = initials = []
-        sums = []
-        inside: set = set()  # tokens seen away from the opening of a sentence or quotation
-        openers: list[str] = []
-        for s in sentences:
-            texts = s.tokens
-            texts_of.append(texts)
-            sums.append(sum(map(count, texts)))
-            # a quotation mark or colon after the first word (rare): find where
-            if texts and search(s.text, s.text.find(texts[0]) + len(texts[0])):
-                init = _initial_positions(s, text)
-                inside.update(t for i, t in enumerate(texts) if i not in init)
-                openers.extend(texts[i] for i in init if i < len(texts))
-            else:
-                init = _FIRST
-                inside.update(texts[1:])
-                if texts:
-                    openers.append(texts[0])
-            initials.append(init)
+        self.texts = texts_of = [s.tokens for s in sentences]
+        sums = [sum(map(count, texts)) for texts in texts_of]
+        self.initials = initials = list(map(_initial_positions, sentences))
+        # tokens seen away from the opening of a sentence or quotation
+        inside = set(
+            chain.from_iterable(
+                texts[1:] if init is _FIRST else (t for i, t in enumerate(texts) if i not in init)
+                for texts, init in zip(texts_of, initials, strict=True)
+            )
+        )
         capital_inside = set(map(_CAPITAL.get, inside))
-        lower_seen = set(map(_LOWER.get, inside.union(openers)))
+        lower_seen = set(map(_LOWER.get, set(chain.from_iterable(texts_of))))
         self.lower_seen, self.capital_inside = lower_seen, capital_inside
         info = _INFO
         for k, texts in enumerate(texts_of):

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -62,9 +62,9 @@ class Sentence:
     ``paragraph`` counts body blocks (standfirst and paragraphs) from 0.
 
     ``words`` (:class:`Word` records with offsets) and ``tokens`` (their texts only) are
-    computed on first use and kept: readability needs only the token texts, which one
-    C-level ``findall`` gives at a third of the cost of building the records. Both come
-    from the same pattern, so ``tokens == [w.text for w in words]`` always holds.
+    computed on first use and kept: readability needs only the token texts, which
+    :func:`tokens` gives at a fraction of the cost of building the records. Both come
+    from the same pattern, so ``tokens == tuple(w.text for w in words)`` always holds.
     Immutable, and equal when the fields are equal, like the frozen record it replaces.
     """
 
@@ -104,7 +104,7 @@ class Sentence:
         t = self._tokens
         if t is None:
             w = self._words
-            t = tuple(_WORD.findall(self.text) if w is None else map(_TEXT_OF, w))
+            t = tokens(self.text) if w is None else tuple(map(_TEXT_OF, w))
             object.__setattr__(self, "_tokens", t)
         return t
 
@@ -190,6 +190,30 @@ def words(text: str, offset: int = 0) -> tuple[Word, ...]:
     return tuple(
         map(tuple.__new__, repeat(Word), zip(pos[1:-1:2], pos[2::2], parts[1::2], strict=True))
     )
+
+
+class _ChunkTokens(dict):
+    """White-space-delimited chunk -> its word tokens, memoised: a chunk is a word with
+    its punctuation (``said,`` ``“We``), and a text repeats most of them."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= _CHUNK_CACHE_MAX:
+            self.clear()
+        toks = self[chunk] = tuple(_WORD.findall(chunk))
+        return toks
+
+
+_CHUNK_CACHE_MAX = 1 << 17
+_CHUNKS = _ChunkTokens()
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The texts of :func:`words` (``text``), without offsets, at half the cost.
+
+    A token never contains white space and the pattern looks at nothing outside the
+    token, so tokenising each white-space-delimited chunk on its own gives the same
+    tokens as tokenising the whole text; chunks repeat, so they are memoised."""
+    return tuple(chain.from_iterable(map(_CHUNKS.__getitem__, text.split())))
 
 
 # --- sentences --------------------------------------------------------------------

@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from analysis.article import parse_text
-from analysis.text import Word, body_sentences, number_words, split_sentences, syllables, words
+from analysis.text import (
+    Word,
+    body_sentences,
+    number_words,
+    split_sentences,
+    syllables,
+    tokens,
+    words,
+)
 
 
 def sents(text: str) -> list[str]:
@@ -189,6 +197,20 @@ def test_sentence_tokens_are_the_texts_of_its_words_whichever_comes_first():
         ws = t.words
         assert toks == tuple(w.text for w in s.words) == tuple(w.text for w in ws) == t.tokens
         assert s == t
+
+
+def test_tokens_by_chunk_equal_the_texts_of_words_on_random_text():
+    """:func:`tokens` tokenises white-space chunks on their own (memoised); that must
+    give exactly the tokens of the whole text. Random strings over an alphabet of the
+    characters the word pattern treats specially (dots, apostrophes, hyphens, currency,
+    digits, separators, odd white space), fixed seed so a failure is repeatable."""
+    import random
+
+    rng = random.Random(20261128)
+    alphabet = list("aZ9.,:;'’-‐%$£_ \t\n\u2028\x1c\xa0“”é") + ["U.S.", "13:00", "it’s"]
+    for _ in range(3000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert tokens(t) == tuple(w.text for w in words(t)), repr(t)
 
 
 def test_sentence_is_immutable_and_compares_by_value():
