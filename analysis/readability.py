@@ -222,6 +222,8 @@ _MASK = (1 << _BITS) - 1
 _POLY = 1 << 2 * _BITS
 _CPLX = 1 << 3 * _BITS
 _UNF = 1 << 4 * _BITS
+_POLY_FIELD = _MASK * _POLY  # the bits of the polysyllable count
+_UNF_FIELD = _MASK * _UNF  # the bits of the unfamiliar-word count
 _TOKEN_CACHE_MAX = 1 << 17  # distinct tokens kept before the tables start afresh
 _INFO: dict[str, tuple[int, int, str]] = {}  # token -> (packed as a common word, case, low)
 _LOWER: dict[str, str] = {}  # lower-case-initial token -> its lower-case form
@@ -315,17 +317,18 @@ class _Tally:
         """Sentence ``k`` as :class:`Counts`, with its lists of long and unfamiliar
         words."""
         texts, init = self.texts[k], self.initials[k]
-        packed = self.sums[k]
-        c = _counts_from_packed(1, len(texts), packed)
-        for i, t in enumerate(texts):
-            common = _INFO[t][0]
-            if common & (_MASK * _POLY):
-                c.long_word_list.append(t)
-            if common & (_MASK * _UNF):
-                if t not in _CAPITAL or (
-                    i in init and not _is_name_opener(t, self.lower_seen, self.capital_inside)
-                ):
-                    c.unfamiliar_word_list.append(t)
+        c = _counts_from_packed(1, len(texts), self.sums[k])
+        commons = [_INFO[t][0] for t in texts]
+        c.long_word_list = [t for t, cm in zip(texts, commons, strict=True) if cm & _POLY_FIELD]
+        c.unfamiliar_word_list = [
+            t
+            for i, (t, cm) in enumerate(zip(texts, commons, strict=True))
+            if cm & _UNF_FIELD
+            and (
+                t not in _CAPITAL
+                or (i in init and not _is_name_opener(t, self.lower_seen, self.capital_inside))
+            )
+        ]
         return c
 
 
@@ -475,41 +478,35 @@ def consensus(c: Counts) -> tuple[float | None, float | None, list[float]]:
     return sum(values) / len(values), max(values) - min(values), values
 
 
-def _grade_of(words: int, sentences: int, syl: int, letters: int, poly: int,
-              cplx: int) -> tuple[float | None, float | None]:
-    """:func:`consensus` mean and spread from plain counts, rounded to 2 decimals: the
-    same arithmetic as the five formula functions, in one call (the sentence and
-    paragraph grades need thousands of these per batch)."""
-    if not words or not sentences:
-        grade, spread, _ = consensus(
-            Counts(sentences, words, syl, letters, poly, cplx)
-        )
-        return _r(grade), _r(spread)
-    fk = 0.39 * words / sentences + 11.8 * syl / words - 15.59
-    fog = 0.4 * (words / sentences + 100 * cplx / words)
-    smog = 1.0430 * math.sqrt(poly * SMOG_MIN_SENTENCES / sentences) + 3.1291
-    cl = 0.0588 * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
-    ari = 4.71 * letters / words + 0.5 * words / sentences - 21.43
-    return (
-        round((fk + fog + smog + cl + ari) / 5, 2),
-        round(max(fk, fog, smog, cl, ari) - min(fk, fog, smog, cl, ari), 2),
-    )
-
-
-def _packed_grade_entry(words: int, sentences: int, packed: int) -> dict[str, Any]:
-    """Grade, spread and counts of a sentence or paragraph from its packed per-token
-    totals (see :func:`_profile`): the fields shared by sentence and paragraph grades."""
-    syl, letters, long_words, complex_words, unfamiliar = _unpack(packed)
-    grade, spread = _grade_of(words, sentences, syl, letters, long_words, complex_words)
-    return {
-        "grade": grade,
-        "spread": spread,
-        "words": words,
-        "syllables": syl,
-        "long_words": long_words,
-        "complex_words": complex_words,
-        "unfamiliar_words": unfamiliar,
-    }
+def _packed_grade_entry(
+    entry: dict[str, Any], words: int, sentences: int, packed: int
+) -> dict[str, Any]:
+    """``entry`` (a sentence's or paragraph's position fields) completed with its
+    :func:`consensus` grade and spread, rounded to 2 decimals, and its counts, from its
+    packed per-token totals (see :func:`_unpack`): the same arithmetic as the five
+    formula functions, in one call (a batch needs thousands of these)."""
+    syl = packed & _MASK
+    letters = packed >> _BITS & _MASK
+    poly = packed >> 2 * _BITS & _MASK
+    cplx = packed >> 3 * _BITS & _MASK
+    if words and sentences:
+        fk = 0.39 * words / sentences + 11.8 * syl / words - 15.59
+        fog = 0.4 * (words / sentences + 100 * cplx / words)
+        smog = 1.0430 * math.sqrt(poly * SMOG_MIN_SENTENCES / sentences) + 3.1291
+        cl = 0.0588 * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+        ari = 4.71 * letters / words + 0.5 * words / sentences - 21.43
+        entry["grade"] = round((fk + fog + smog + cl + ari) / 5, 2)
+        entry["spread"] = round(max(fk, fog, smog, cl, ari) - min(fk, fog, smog, cl, ari), 2)
+    else:
+        grade, spread, _ = consensus(Counts(sentences, words, syl, letters, poly, cplx))
+        entry["grade"] = _r(grade)
+        entry["spread"] = _r(spread)
+    entry["words"] = words
+    entry["syllables"] = syl
+    entry["long_words"] = poly
+    entry["complex_words"] = cplx
+    entry["unfamiliar_words"] = packed >> 4 * _BITS
+    return entry
 
 
 # --- meanings ---------------------------------------------------------------------
@@ -793,15 +790,15 @@ def readability_of_sentences(
     grades = []
     by_par: dict[int, list[int]] = {}  # paragraph -> [start, end, sentences, words, packed]
     for s, n, pk in zip(sentences, lengths, sums, strict=True):
-        entry = _packed_grade_entry(n, 1, pk)
+        p = s.paragraph
+        entry = _packed_grade_entry(
+            {"index": s.index, "start": s.start, "end": s.end, "paragraph": p}, n, 1, pk
+        )
         grades.append(entry["grade"])
-        sentence_grades.append({
-            "index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
-            **entry,
-        })
-        par = by_par.get(s.paragraph)
+        sentence_grades.append(entry)
+        par = by_par.get(p)
         if par is None:
-            by_par[s.paragraph] = [s.start, s.end, 1, n, pk]
+            by_par[p] = [s.start, s.end, 1, n, pk]
         else:
             par[1] = s.end
             par[2] += 1
@@ -811,10 +808,9 @@ def readability_of_sentences(
 
     paragraph_grades = []
     for p, (start, end, ns, n, pk) in by_par.items():
-        paragraph_grades.append({
-            "paragraph": p, "start": start, "end": end, "sentences": ns,
-            **_packed_grade_entry(n, ns, pk),
-        })
+        paragraph_grades.append(_packed_grade_entry(
+            {"paragraph": p, "start": start, "end": end, "sentences": ns}, n, ns, pk
+        ))
     result["paragraph_grades"] = paragraph_grades
 
     lowest = float("-inf")

@@ -23,6 +23,8 @@ from analysis.readability import (
     _why,
     automated_readability_index,
     coleman_liau_index,
+    consensus,
+    count_sentences,
     dale_chall,
     dale_chall_level,
     dale_chall_new,
@@ -291,6 +293,40 @@ def test_seed_result_is_json_with_the_contract_keys_and_sentence_view():
     assert hardest[0]["grade"] == max(s["grade"] for s in r["sentence_grades"])
     assert a.text[hardest[0]["start"] : hardest[0]["end"]] == hardest[0]["text"]
     assert hardest[0]["why"]
+
+
+def test_sentence_grade_by_hand():
+    """One sentence, its consensus grade by hand from the published formulas:
+    6 words, 6 syllables, 17 letters, no long or complex words, 1 sentence.
+    FK = 0.39*6 + 11.8*1 - 15.59 = -1.45; Fog = 0.4*6 = 2.4; SMOG = 3.1291;
+    CL = 5.88*17/6 - 29.6/6 - 15.8 = 16.66 - 4.9333 - 15.8 = -4.0733;
+    ARI = 4.71*17/6 + 3 - 21.43 = -5.085. Mean -5.0792/5 = -1.0158 -> -1.02;
+    spread 3.1291 - (-5.085) = 8.2141 -> 8.21."""
+    r = readability_of_text(CAT)
+    (g,) = r["sentence_grades"]
+    assert (g["grade"], g["spread"], g["words"], g["syllables"]) == (-1.02, 8.21, 6, 6)
+    (p,) = r["paragraph_grades"]
+    assert (p["grade"], p["spread"], p["sentences"]) == (-1.02, 8.21, 1)
+
+
+def test_sentence_and_paragraph_grades_agree_with_the_formula_functions():
+    """The sentence view computes grades inline for speed; on the seed, every sentence
+    and paragraph grade must equal the mean of the five formula functions (each tested
+    against hand-computed values above) on that sentence's or paragraph's counts."""
+    a = parse_text(SEED_ARTICLE.read_text(encoding="utf-8"), id="seed")
+    r = readability(a)
+    per_sentence = count_sentences(a.sentences, a.text)
+    assert len(per_sentence) == len(r["sentence_grades"]) == 30
+    by_par: dict[int, Counts] = {}
+    for c, g, s in zip(per_sentence, r["sentence_grades"], a.sentences, strict=True):
+        grade, spread, _ = consensus(c)
+        assert (g["grade"], g["spread"]) == (round(grade, 2), round(spread, 2))
+        assert (g["words"], g["syllables"], g["long_words"]) == (
+            c.words, c.syllables, c.polysyllables)
+        by_par.setdefault(s.paragraph, Counts()).add(c)
+    for p in r["paragraph_grades"]:
+        grade, spread, _ = consensus(by_par[p["paragraph"]])
+        assert (p["grade"], p["spread"]) == (round(grade, 2), round(spread, 2))
 
 
 def test_headline_captions_and_source_line_are_not_counted():
