@@ -269,6 +269,21 @@ _TOKENS = _TokenCounts()
 _TEXT = itemgetter(2)  # Word.text
 
 
+def clear_word_caches() -> None:
+    """Empty the per-word memo tables of the text layer and of readability (tokens of
+    white-space chunks, syllables, word forms, per-token counts). They fill again as
+    articles are read; the word lists and dictionaries stay loaded. For long-running
+    processes that want the memory back, and for benchmarks of a cold start."""
+    from analysis import text
+
+    text._CHUNKS.clear()
+    text.syllables.cache_clear()
+    is_familiar_form.cache_clear()
+    _gunning_easy_by_form.cache_clear()
+    for table in (_TOKENS, _INFO, _LOWER, _CAPITAL, _FUNCTION_WORDS):
+        table.clear()
+
+
 def _is_name_opener(token: str, lower_seen: set, capital_inside: set) -> bool:
     """Whether a capitalised token at the opening of a sentence or quotation is a name:
     yes if the article capitalises it elsewhere and never writes it in lower case, no if
@@ -292,11 +307,18 @@ class _Tally:
         count = _TOKENS.__getitem__
         self.texts = texts_of = [s.tokens for s in sentences]
         sums = [sum(map(count, texts)) for texts in texts_of]
-        self.initials = initials = list(map(_initial_positions, sentences))
+        # A quotation mark or colon anywhere after the first character is rare; only
+        # then is the exact position of the openings worth working out.
+        search = _QUOTE_OR_COLON.search
+        self.initials = initials = [
+            _initial_positions(s) if search(s.text, 1) else _FIRST for s in sentences
+        ]
         # tokens seen away from the opening of a sentence or quotation
         inside = set(
             chain.from_iterable(
-                texts[1:] if init is _FIRST else (t for i, t in enumerate(texts) if i not in init)
+                islice(texts, 1, None)
+                if init is _FIRST
+                else (t for i, t in enumerate(texts) if i not in init)
                 for texts, init in zip(texts_of, initials, strict=True)
             )
         )
@@ -305,12 +327,11 @@ class _Tally:
         self.lower_seen, self.capital_inside = lower_seen, capital_inside
         info = _INFO
         for k, texts in enumerate(texts_of):
-            if not texts:
-                continue
-            for i in initials[k]:
-                t = texts[i]
-                if t in _CAPITAL and not _is_name_opener(t, lower_seen, capital_inside):
-                    sums[k] = sums[k] - _TOKENS[t] + info[t][0]
+            if texts and texts[0] in _CAPITAL or initials[k] is not _FIRST:
+                for i in initials[k]:
+                    t = texts[i]
+                    if t in _CAPITAL and not _is_name_opener(t, lower_seen, capital_inside):
+                        sums[k] = sums[k] - _TOKENS[t] + info[t][0]
         self.sums = sums
 
     def counts(self, k: int) -> Counts:

@@ -65,7 +65,9 @@ class Sentence:
     computed on first use and kept: readability needs only the token texts, which
     :func:`tokens` gives at a fraction of the cost of building the records. Both come
     from the same pattern, so ``tokens == tuple(w.text for w in words)`` always holds.
-    Immutable, and equal when the fields are equal, like the frozen record it replaces.
+    Treat it as read-only (it is shared by every analysis of the article); two sentences
+    are equal when their fields are. (A plain slotted class: an enforced freeze costs
+    four times as much to build, and a batch builds millions.)
     """
 
     __slots__ = ("index", "start", "end", "text", "block", "paragraph", "_words", "_tokens")
@@ -79,15 +81,14 @@ class Sentence:
 
     def __init__(self, index: int, start: int, end: int, text: str, block: int,
                  paragraph: int, words: tuple[Word, ...] | None = None) -> None:
-        init = object.__setattr__
-        init(self, "index", index)
-        init(self, "start", start)
-        init(self, "end", end)
-        init(self, "text", text)
-        init(self, "block", block)
-        init(self, "paragraph", paragraph)
-        init(self, "_words", words)
-        init(self, "_tokens", None)
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.block = block
+        self.paragraph = paragraph
+        self._words = words
+        self._tokens: tuple[str, ...] | None = None
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -95,7 +96,7 @@ class Sentence:
         w = self._words
         if w is None:
             w = words(self.text, self.start)
-            object.__setattr__(self, "_words", w)
+            self._words = w
         return w
 
     @property
@@ -105,14 +106,8 @@ class Sentence:
         if t is None:
             w = self._words
             t = tokens(self.text) if w is None else tuple(map(_TEXT_OF, w))
-            object.__setattr__(self, "_tokens", t)
+            self._tokens = t
         return t
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Sentence is immutable: cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Sentence is immutable: cannot delete {name!r}")
 
     def _key(self) -> tuple:
         return (self.index, self.start, self.end, self.text, self.block, self.paragraph)

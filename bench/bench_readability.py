@@ -35,7 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.article import parse_text  # noqa: E402
-from analysis.readability import readability, textstat_scores  # noqa: E402
+from analysis.readability import (  # noqa: E402
+    clear_word_caches,
+    readability,
+    textstat_scores,
+)
 
 DATASET = ROOT / "data" / "datasets" / "onestopenglish" / "readability_dev.jsonl"
 SEED = ROOT / "data" / "articles" / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
@@ -82,18 +86,37 @@ def theirs(text: str) -> dict:
     return textstat_scores(text)
 
 
-def time_pair(texts: list[str], repeat: int) -> tuple[list[float], list[float]]:
+def _clear_our_caches() -> None:
+    clear_word_caches()
+
+
+def time_pair(
+    texts: list[str], repeat: int, *, cold: bool = False
+) -> tuple[list[float], list[float]]:
     """Best-of-``repeat`` seconds for each text, ours and textstat's, interleaved text by
     text (the machine may be shared: both sides meet the same load at the same moment,
-    and the best of several runs drops the moments another job took the CPU)."""
+    and the best of several runs drops the moments another job took the CPU).
+
+    textstat memoises by argument, whole texts and single words alike (``lru_cache``,
+    128 entries per function). Each run therefore hands both sides a new string (the
+    text plus a different number of trailing newlines): textstat's whole-text caches
+    miss, as they would on a new article, while both sides' word caches stay as warm
+    as in a batch. With ``cold``, every word cache of both sides is emptied before
+    every call as well (ours: :func:`clear_word_caches`; textstat: all its caches but
+    the dictionary and word-list loaders): the first article of a fresh process."""
     best_ours = [float("inf")] * len(texts)
     best_theirs = [float("inf")] * len(texts)
     for r in range(repeat):
-        for i, t in enumerate(texts):
-            sides = [(ours, best_ours, False), (theirs, best_theirs, True)]
+        pad = "\n" * (r + 1)
+        for i, text in enumerate(texts):
+            t = text + pad
+            sides = [
+                (ours, best_ours, _clear_our_caches),
+                (theirs, best_theirs, _clear_textstat_caches),
+            ]
             for fn, best, clear in sides if r % 2 == 0 else sides[::-1]:
-                if clear:
-                    _clear_textstat_caches()
+                if cold:
+                    clear()
                 gc.collect()  # neither side pays for the other's garbage
                 t0 = time.perf_counter()
                 fn(t)
