@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -230,16 +231,13 @@ _LOWER: dict[str, str] = {}  # lower-case-initial token -> its lower-case form
 _CAPITAL: dict[str, str] = {}  # capitalised token -> its lower-case form
 
 
+_FIELDS = struct.Struct("<5I").unpack  # five little-endian 32-bit counts
+
+
 def _unpack(packed: int) -> tuple[int, int, int, int, int]:
     """(syllables, letters, polysyllables, complex words, unfamiliar words) of a packed
     per-token total: five counts summed at once as one integer, 32 bits each."""
-    return (
-        packed & _MASK,
-        packed >> _BITS & _MASK,
-        packed >> 2 * _BITS & _MASK,
-        packed >> 3 * _BITS & _MASK,
-        packed >> 4 * _BITS,
-    )
+    return _FIELDS(packed.to_bytes(20, "little"))
 
 
 def _counts_from_packed(sentences: int, words: int, packed: int) -> Counts:
@@ -506,10 +504,7 @@ def _packed_grade_entry(
     :func:`consensus` grade and spread, rounded to 2 decimals, and its counts, from its
     packed per-token totals (see :func:`_unpack`): the same arithmetic as the five
     formula functions, in one call (a batch needs thousands of these)."""
-    syl = packed & _MASK
-    letters = packed >> _BITS & _MASK
-    poly = packed >> 2 * _BITS & _MASK
-    cplx = packed >> 3 * _BITS & _MASK
+    syl, letters, poly, cplx, unf = _FIELDS(packed.to_bytes(20, "little"))
     if words and sentences:
         fk = 0.39 * words / sentences + 11.8 * syl / words - 15.59
         fog = 0.4 * (words / sentences + 100 * cplx / words)
@@ -526,7 +521,7 @@ def _packed_grade_entry(
     entry["syllables"] = syl
     entry["long_words"] = poly
     entry["complex_words"] = cplx
-    entry["unfamiliar_words"] = packed >> 4 * _BITS
+    entry["unfamiliar_words"] = unf
     return entry
 
 
