@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from analysis import textstat_offline
-from analysis.text import _WORD, Sentence, in_cmudict, syllables
+from analysis.text import _WORD, Sentence, _syllable_table, in_cmudict, syllables
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -74,30 +74,40 @@ def _is_figure(word: str) -> bool:
     return word[:1].isdigit() or (word[:1] in "$£€¥" and word[1:2].isdigit())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1)
+def _familiar_forms() -> frozenset[str]:
+    """Every word of the Dale-Chall list with its regular inflections and contractions
+    (see :func:`is_familiar_form`), generated once from the list and the rules in
+    ``data/readability.yaml``: one set look-up per word instead of trying each rule."""
+    easy = dale_chall_list()
+    forms = set(easy)
+    for e in easy:
+        forms.add(e + "n't")
+        forms.update(e + tail for tail in _CONTRACTION_TAILS)
+        for ending, repl in _FAMILIAR_RULES:
+            if repl and not e.endswith(repl):
+                continue
+            base = e[: len(e) - len(repl)]
+            if len(base) >= 2:  # the rule needs more than one letter before its ending
+                forms.add(base + ending)
+            if ending in _DOUBLING and not repl and len(e) >= 2:
+                forms.add(e + e[-1] + ending)  # a doubled final consonant: stopped, bigger
+    return frozenset(forms)
+
+
+_CONTRACTION_TAILS = ("'ll", "'ve", "'re", "'d", "'m")
+
+
 def is_familiar_form(word: str) -> bool:
     """True when lower-case ``word`` is on the Dale-Chall list or is a regular inflection
     of a word on it (Dale & Chall 1948: plurals, possessives, -s/-ed/-ing verb forms,
-    -er/-est comparisons), or a hyphenated compound or contraction of such words."""
-    easy = dale_chall_list()
+    -er/-est comparisons, with a doubled final consonant where English spells one), or
+    a contraction of one, or a hyphenated compound of such words."""
     w = word.replace("’", "'")
-    if w in easy:
+    if w in _familiar_forms():
         return True
     if "-" in w:
         return all(is_familiar_form(p) for p in w.split("-") if p)
-    if w.endswith("n't") and w[:-3] in easy:
-        return True
-    for tail in ("'ll", "'ve", "'re", "'d", "'m"):
-        if w.endswith(tail) and w[: -len(tail)] in easy:
-            return True
-    for ending, repl in _FAMILIAR_RULES:
-        if w.endswith(ending) and len(w) > len(ending) + 1:
-            stem = w[: -len(ending)] + repl
-            if stem in easy:
-                return True
-            if ending in _DOUBLING and not repl and len(stem) > 2 and stem[-1] == stem[-2]:
-                if stem[:-1] in easy:
-                    return True
     return False
 
 
@@ -119,9 +129,10 @@ def _gunning_easy_by_form(word: str) -> bool:
             for c in cands:
                 if in_cmudict(c) and syllables(c) < 3:
                     return True
+    cmu = _syllable_table()  # in_cmudict, without a call per split
     for i in range(3, len(w) - 2):
         a, b = w[:i], w[i:]
-        if in_cmudict(a) and in_cmudict(b) and is_familiar_form(a) and is_familiar_form(b):
+        if a in cmu and b in cmu and is_familiar_form(a) and is_familiar_form(b):
             if syllables(a) < 3 and syllables(b) < 3:
                 return True
     return False
@@ -142,7 +153,7 @@ def _profile(token: str) -> tuple[int, int, bool, bool, bool, str, int]:
         case = 0
     return (
         syl,
-        len(_LETTER.findall(token)),
+        len(token) if token.isalpha() else len(_LETTER.findall(token)),
         figure,
         figure or is_familiar_form(bare),
         syl >= 3 and not figure and _gunning_easy_by_form(bare),
@@ -276,7 +287,6 @@ def clear_word_caches() -> None:
 
     text._CHUNKS.clear()
     text.syllables.cache_clear()
-    is_familiar_form.cache_clear()
     _gunning_easy_by_form.cache_clear()
     for table in (_TOKENS, _INFO, _LOWER, _CAPITAL, _FUNCTION_WORDS):
         table.clear()
@@ -721,6 +731,9 @@ def scores(c: Counts) -> dict[str, float | None]:
     }
 
 
+_SCORE_NAMES = (*scores(Counts()), "consensus_grade", "consensus_spread")
+
+
 def readability_of_sentences(
     sentences: Sequence[Sentence], text: str, *, language: str | None = None,
     hardest: int = 5,
@@ -750,8 +763,7 @@ def readability_of_sentences(
         "polysyllabic_words": total.polysyllables if lang == "en" else None,
         "unfamiliar_words": total.unfamiliar_words if lang == "en" else None,
     }
-    names = list(scores(Counts()).keys()) + ["consensus_grade", "consensus_spread"]
-    for k in names:
+    for k in _SCORE_NAMES:
         result[k] = None
     result.update(
         {

@@ -32,6 +32,7 @@ from analysis.readability import (
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
+    is_familiar_form,
     linsear_write,
     readability,
     readability_of_text,
@@ -173,6 +174,28 @@ def test_dale_chall_adjustment_and_inflections():
     assert textstat.dale_chall_readability_score(t) == pytest.approx(11.83, abs=0.01)
     r = readability_of_text(t)
     assert r["unfamiliar_words"] == 0 and r["dale_chall"] == 0.30
+
+
+@pytest.mark.parametrize(
+    "word, familiar",
+    [
+        ("boys", True), ("boy's", True), ("babies", True),  # list: boy, baby
+        ("carried", True), ("making", True), ("stopped", True),  # carry, make, stop
+        ("happiest", True), ("nicer", True), ("bigger", True),  # happy, nice, big
+        ("don’t", True), ("i'll", True),  # on the list with a straight apostrophe
+        ("flip-flops", True),  # plural of the list word flip-flop
+        ("ding-dongs", True),  # plural of ding-dong ("dongs" alone is not familiar)
+        ("far-off", True), ("old-time", True),  # list compound; compound of list words
+        ("dongs", False), ("x", False), ("", False), ("s", False),
+        ("ed", False),  # an ending alone is not a word of the list
+        ("referendum", False), ("sanctions", False),
+    ],
+)
+def test_familiar_forms_follow_dale_and_challs_rules(word, familiar):
+    """Dale & Chall (1948): regular plurals, possessives, verb endings and comparisons
+    of list words are familiar, as are compounds of list words. Expected values checked
+    by hand against the list (textstat's easy_words.txt)."""
+    assert is_familiar_form(word) is familiar
 
 
 def test_gunning_fog_follows_gunnings_hard_word_rules():
