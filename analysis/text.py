@@ -228,7 +228,11 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
     ``"abbreviation"`` (U.S., Jan., Inc., initials: ends one only before an opener),
     or None for an ordinary full stop.
     """
-    m = _TOKEN_BEFORE_DOT.search(text, max(0, dot - 40), dot)
+    # the run of letters and dots before the stop (at most 40 characters), searched from
+    # the last space on: the run never crosses one, and the window stays short
+    lo = max(0, dot - 40)
+    lo = max(lo, text.rfind(" ", lo, dot) + 1)
+    m = _TOKEN_BEFORE_DOT.search(text, lo, dot)
     if not m:
         return None
     raw = m.group(1)
