@@ -410,9 +410,13 @@ def _side_of_name(name: str, k: Knowledge) -> str | None:
     return hit[0] if hit else None
 
 
-def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | None, list[str]]:
+def _lowercase_title_before(text: str, start: int, k: Knowledge, end: int | None = None
+                            ) -> tuple[str | None, list[str]]:
     """A lower-case title just before ``start`` ("spokesman", "former secretary of state")
-    and the modifier words before it ("former", "US")."""
+    and the modifier words before it ("former", "US"). A title set off by commas counts
+    when it is a definite description and the name between the commas is its
+    apposition: "The health secretary, Wes Streeting, said", "Germany’s chancellor, Olaf
+    Scholz." (``end`` is the name's end); not "In a letter to the minister, Wes said"."""
     before = text[max(0, start - 80) : start]
     tail = before.rsplit(None, 1)  # the last word decides whether to look further
     if not tail:
@@ -423,12 +427,29 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
         return None, []
     words = before.split()
     title = None
+    comma = before.rstrip().endswith(",")
+    if comma and not (end is not None and text[end : end + 1] in (",", ".")):
+        return None, []
     for n in range(min(k.max_title_words, len(words)), 0, -1):
         phrase = " ".join(words[-n:]).lower().strip(",")
-        if phrase in k.titles and not before.rstrip().endswith(","):
+        if phrase not in k.titles:
+            continue
+        if not comma:
             title = " ".join(words[-n:])
             words = words[:-n]
             break
+        # up to two lower-case words describe the title: "the health secretary"
+        for extra in range(3):
+            rest = words[: len(words) - n - extra]
+            if extra and not words[len(words) - n - extra][:1].islower():
+                break
+            if _definite(rest, k):
+                title = " ".join(words[len(words) - n - extra :]).rstrip(",")
+                words = rest
+                break
+        break
+    if comma and title is None:
+        return None, []
     mods = []
     for w in reversed(words[-3:]):
         wl = w.lower().strip(",")
@@ -438,6 +459,17 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge) -> tuple[str | 
         else:
             break
     return title, mods
+
+
+def _definite(words: list[str], k: Knowledge) -> bool:
+    """Whether the words before a title make it a definite description: "the", a
+    possessive ("Germany’s"), or "the"/a possessive before a country word ("the US")."""
+    if not words:
+        return False
+    last = words[-1]
+    if last in ("the", "The") or last.endswith(("’s", "'s")):
+        return True
+    return last in k.alias_side and len(words) >= 2 and _definite(words[:-1], k)
 
 
 def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
@@ -718,7 +750,47 @@ def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
                 if " " not in raw:
                     continue
             _trim_run(text, m, k, out)
+    return _join_coordinated_names(text, out, k) if " and " in text or " & " in text else out
+
+
+def _join_coordinated_names(text: str, runs: list[tuple[int, int, bool]], k: Knowledge
+                            ) -> list[tuple[int, int, bool]]:
+    """Join two runs around "and" that name one body: "the Nursing and Midwifery
+    Council", "the Food and Drug Administration", "the Department of Health and Social
+    Care". The article before the first run scopes over the whole coordinated name, and
+    the name is completed by an organisation head word at its end or opened by one
+    with "of" ("Department of ..."). Not joined: two bodies ("the Senate and House",
+    whose first part already ends in a head word), a country ("the US and China"), or
+    names without the article ("Biden and White House officials")."""
+    out: list[tuple[int, int, bool]] = []
+    for run in runs:
+        if out:
+            a1, b1, poss1 = out[-1]
+            a2, b2, poss2 = run
+            if not poss1 and text[b1:a2] in (" and ", " & ") \
+                    and _one_coordinated_name(text, a1, b1, a2, b2, k):
+                out[-1] = (a1, b2, poss2)
+                continue
+        out.append(run)
     return out
+
+
+def _one_coordinated_name(text: str, a1: int, b1: int, a2: int, b2: int, k: Knowledge
+                          ) -> bool:
+    first = text[a1:b1].split()
+    if first and first[0] in ("The", "the"):
+        first = first[1:]
+    elif text[max(0, a1 - 4) : a1] not in ("the ", "The "):
+        return False
+    second = text[a2:b2].split()
+    if not first or not second:
+        return False
+    heads = k.head_rank
+    if first[-1].lower() in heads or " ".join(first) in k.alias_side \
+            or text[a2:b2] in k.alias_side:
+        return False
+    opened = len(first) >= 3 and first[0].lower() in heads and first[1] in ("of", "for")
+    return second[-1].lower() in heads or opened
 
 
 def _trim_run(text: str, m: Any, k: Knowledge, out: list[tuple[int, int, bool]]) -> None:
@@ -783,7 +855,7 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
         return mentions
     if word.lower() in k.titles or not _is_person_core([word], k):
         return None
-    title, mods = _lowercase_title_before(text, start, k)
+    title, mods = _lowercase_title_before(text, start, k, end)
     return [Mention(start, end, word, "person_single", word, title=title, modifiers=mods)]
 
 
@@ -865,7 +937,7 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     if not _is_person_core(core, k):
         return None
     title = " ".join(title_words) if title_words else None
-    pre_title, pre_mods = _lowercase_title_before(text, start, k)
+    pre_title, pre_mods = _lowercase_title_before(text, start, k, end)
     if title is None and pre_title:
         title = pre_title
     mods = pre_mods + mods

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -79,8 +80,15 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
     return out
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Country names and adjectives of ``sides.yaml``, lower-cased ("german", "us")."""
+    return frozenset(a.lower() for a in knowledge().alias_side)
+
+
 class _Resolver:
     def __init__(self, article: Article, mentions: list[Mention]):
+        self.k = knowledge()
         self.a = article
         self.mentions = mentions
         self._subjects: list[tuple[int, Mention]] | None = None  # built when "it" is met
@@ -139,6 +147,30 @@ class _Resolver:
                 return mm, k
         return None, None
 
+    def role_holder(self, m: Mention) -> Mention | None:
+        """The person a definite role description refers back to ("the prime minister",
+        "the health secretary", "the German chancellor"): the nearest person named
+        earlier whose title, modifiers or apposition hold every word of the
+        description (country words may be left out, "the German chancellor" = "Olaf
+        Scholz, Germany's chancellor"). None when the description is not a person's
+        role or no one earlier holds it."""
+        words = [w.strip("’'").lower() for w in m.text.split()]
+        if not words or words[0] != "the" or words[-1] not in self.k.title_last_words:
+            return None
+        words = [w for w in words[1:] if not w.endswith(("’s", "'s"))]
+        countries = _country_words()
+        for x in reversed(self.mentions):
+            if x.start >= m.start or x.kind != "person" or x.in_quote:
+                continue
+            held = " ".join(filter(None, [x.title, x.apposition, *x.modifiers])).lower()
+            if not held:
+                continue
+            have = set(held.replace("-", " ").replace(",", " ").split())
+            if all(w in have or w in countries for w in words) \
+                    and words[-1] in have:
+                return x
+        return None
+
     def is_subject(self, x: Mention) -> bool:
         """True when ``x`` opens its sentence, after at most one short comma-ended
         adjunct ("Back in Leicester, Tom Adeyemi …")."""
@@ -149,6 +181,11 @@ class _Resolver:
         return bool(_SUBJECT_LEAD.fullmatch(lead))
 
     def group(self, m: Mention) -> tuple[Mention | None, str | None]:
+        # a role refers back to the person last named with it: "Prime Minister Boris
+        # Johnson … ¶ “…,” the prime minister said"
+        person = self.role_holder(m)
+        if person is not None:
+            return person, person.name
         # an apposition names its noun: "Brightline, the software company, announced"
         i = bisect_left(self.mention_starts, m.start)
         for x in self.mentions[max(0, i - 3) : i]:

@@ -217,3 +217,73 @@ def test_nested_single_quotes_stay_inside_their_quote():
     assert first["text"] == "He told me ‘never again’ and left,"
     assert first["speaker"] == "Ana Ruiz"
     assert r["quotes"][1]["speaker"] == "Ana Ruiz"  # the floating second stretch
+
+
+# --- roles, titles set off by commas, coordinated names (composed by hand) ----------
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q["speaker"] for q in analyze_sources(parse_text(text, id="t"))["quotes"]]
+
+
+def test_a_role_refers_back_to_the_person_named_with_it():
+    """A definite role description as speaker is the person named earlier with that
+    role (the reader's reading); a different role is not linked."""
+    text = ("Headline here\n\nPrime Minister Boris Johnson visited the hospital on Monday.\n\n"
+            "“We will not stop until the job is done,” the prime minister said.\n\n"
+            "“The plan is sound,” the foreign minister added.\n\nThe visit lasted an hour.")
+    assert _speakers(text) == ["Boris Johnson", "foreign minister"]
+    text = ("Headline here\n\nUS President Joe Biden spoke to Xi Jinping on Friday.\n\n"
+            "“This is a moment of truth,” the president told reporters.\n\nMore talks follow.")
+    assert _speakers(text) == ["Joe Biden"]
+
+
+def test_a_title_set_off_by_commas_before_a_name_is_its_title():
+    text = ("Headline here\n\nThe health secretary, Wes Streeting, announced the plan on "
+            "Tuesday.\n\nThe health secretary said the changes would “save lives”.\n\n"
+            "Germany’s chancellor, Olaf Scholz, met officials in Berlin.\n\n"
+            "“We stand with Ukraine,” the chancellor said on Thursday.\n\nTalks continue.")
+    result = analyze_sources(parse_text(text, id="t"))
+    assert [q["speaker"] for q in result["quotes"]] == ["Wes Streeting", "Olaf Scholz"]
+    assert _source(result, "Wes Streeting")["role"] == "health secretary"
+    assert _source(result, "Olaf Scholz")["role"] == "chancellor"
+
+
+def test_a_name_after_a_comma_is_not_the_title_of_an_object():
+    """"To the health secretary, Wes Streeting said": Streeting is the subject, not the
+    health secretary's apposition (no closing comma)."""
+    text = ("Headline here\n\nIn a letter to the health secretary, Wes Streeting said the "
+            "plan would fail.\n\nOthers agreed.")
+    result = analyze_sources(parse_text(text, id="t"))
+    assert _speakers(text) == ["Wes Streeting"]
+    assert _source(result, "Wes Streeting")["role"] in (None, "")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A spokesperson for the Department of Health and Social Care said: “We are "
+         "investing record sums.”", "Department of Health and Social Care"),
+        ("“The rules are clear,” according to the Nursing and Midwifery Council.",
+         "Nursing and Midwifery Council"),
+        ("The Food and Drug Administration said the drug “met its safety goals”.",
+         "Food and Drug Administration"),
+    ],
+)
+def test_one_body_named_with_and_is_one_speaker(sentence, speaker):
+    assert _speakers(f"Headline here\n\n{sentence}\n\nNurses disagree.") == [speaker]
+
+
+def test_two_names_joined_by_and_stay_two():
+    """No article before them, or a first part that is already a body or a country:
+    two names ("Biden and White House officials", "the Senate and House", "the US and
+    China")."""
+    from analysis.quotes import extract_quotes
+
+    text = ("Headline here\n\nBiden and White House officials met on Monday. The Senate "
+            "and House will vote. Ties between the US and China are strained, Smith said."
+            "\n\nNo more.")
+    _, mentions = extract_quotes(parse_text(text, id="t"))
+    names = {m.name for m in mentions}
+    assert "Biden and White House" not in names and "Senate and House" not in names
+    assert not any(" and " in n for n in names), names
