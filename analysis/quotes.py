@@ -438,10 +438,11 @@ def _lowercase_title_before(text: str, start: int, k: Knowledge, end: int | None
             title = " ".join(words[-n:])
             words = words[:-n]
             break
-        # up to two lower-case words describe the title: "the health secretary"
-        for extra in range(3):
+        # up to two words describe the title: "the health secretary", "the Ashford
+        # manager"
+        for extra in range(min(3, len(words) - n + 1)):
             rest = words[: len(words) - n - extra]
-            if extra and not words[len(words) - n - extra][:1].islower():
+            if extra and words[len(words) - n - extra].endswith(","):
                 break
             if _definite(rest, k):
                 title = " ".join(words[len(words) - n - extra :]).rstrip(",")

@@ -126,7 +126,18 @@ class _Resolver:
                         or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
             quoted = [(qq.start, mm, k) for qq, mm, k in recent if mm.kind == "person" or (
                 mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
-            best = max(here + quoted, key=lambda c: c[0], default=None)
+            # a role standing for a person named earlier ("The manager was full of
+            # praise. ‘…,’ he said.") is an antecedent like the name itself
+            role_groups = [(x, holder) for x in self.mentions
+                           if x.kind == "group" and not x.in_quote and x.end <= m.start and (
+                               x.paragraph == m.paragraph
+                               or x.paragraph == m.paragraph - 1 and self.is_subject(x))
+                           and (holder := self.role_holder(x)) is not None]
+            roles = [(x.end, holder, holder.name) for x, holder in role_groups]
+            # a name inside the role ("the Ashford manager") is not a person of its own
+            here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
+                                               for x, _ in role_groups)]
+            best = max(here + quoted + roles, key=lambda c: c[0], default=None)
             if best is not None:
                 return best[1], best[2]
             persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start

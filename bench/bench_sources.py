@@ -115,11 +115,13 @@ def main() -> str:
     sets = annotated_sets()
     seed, composed = sets[:1], sets[1:]
     blind = annotated_sets("attribution_blind")[1:]
+    heldout = annotated_sets("attribution_heldout")[1:]
     rules = lambda a: analyze_sources(a)["quotes"]  # noqa: E731
     rows = []
     for label, extract in (("rules", rules), ("naive regex", naive_quotes)):
         for set_name, subset in (("seed", seed), ("composed set", composed),
-                                 ("blind set (tuned on after its first run)", blind)):
+                                 ("blind set (tuned on after its first run)", blind),
+                                 ("held-out set (composed 2026-11-28)", heldout)):
             s = accuracy(extract, subset)
             rows.append((label, set_name, s))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -287,3 +287,19 @@ def test_two_names_joined_by_and_stay_two():
     names = {m.name for m in mentions}
     assert "Biden and White House" not in names and "Senate and House" not in names
     assert not any(" and " in n for n in names), names
+
+
+def test_a_role_is_an_antecedent_for_he_and_she_and_may_carry_a_team_name():
+    """"the Ashford manager, Graham Kerr," gives Kerr the title "Ashford manager"; later
+    "The manager …" then "he said" is Kerr, not the player quoted last, and the team
+    name inside "the Ashford manager" is not a person of its own. Composed by hand."""
+    text = ("Headline here\n\nCallum Reid scored twice as Ashford Town won.\n\n"
+            "The Ashford manager, Graham Kerr, praised his side.\n\n"
+            "‘It’s the best I’ve felt,’ Reid said.\n\n"
+            "The manager was full of praise for his captain. ‘Joe has been magnificent,’ "
+            "he said.\n\nAsked about promotion, the Ashford manager laughed. ‘Ask me in "
+            "April,’ he said.\n\nAshford play again on Saturday.")
+    result = analyze_sources(parse_text(text, id="t"))
+    assert [q["speaker"] for q in result["quotes"]] == ["Callum Reid", "Graham Kerr",
+                                                       "Graham Kerr"]
+    assert _source(result, "Graham Kerr")["role"] == "Ashford manager"
