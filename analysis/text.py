@@ -148,6 +148,9 @@ SUBJECT_VERBS = _LISTS.get("subject_verbs", frozenset())
 TIME_ABBREVIATIONS = _LISTS.get("time_abbreviations", frozenset())
 AFTER_TIME = _LISTS.get("after_time", frozenset())
 SPEECH_VERBS = _LISTS.get("speech_verbs", frozenset())
+REFERENCE_PRONOUNS = _LISTS.get("reference_pronouns", frozenset())
+REFERENCE_DETERMINERS = _LISTS.get("reference_determiners", frozenset())
+REFERENCE_HEADS = _LISTS.get("reference_heads", frozenset())
 # Abbreviations whose full stop does not end a sentence (lower-case, without the dot).
 # Kept as one set for callers of the first version of this module.
 ABBREVIATIONS = TITLES | _LISTS.get("abbreviations", frozenset())

@@ -54,9 +54,11 @@ RULE_WEAK_PAIR = "weak-pair"
 RULE_WEAK_CONTEXT = "weak+context"
 RULE_WEAK_ARTICLE = "weak+article"
 RULE_WEAK_ALONE = "weak-alone"
+RULE_REFERENCE = "reference+context"
 # rules that put a sentence on a topic; "semantic" is added by analysis.topic_semantic
 ON_TOPIC_RULES = frozenset(
-    {RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE, "semantic"}
+    {RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE, RULE_REFERENCE,
+     "semantic"}
 )
 # a topic is a theme of the article when its strong (core or weak-pair) sentences number
 # at least ARTICLE_THEME_MIN and make up at least ARTICLE_THEME_SHARE of the body sentences
@@ -536,7 +538,50 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 d.rule = RULE_WEAK_CONTEXT
             elif theme:
                 d.rule = RULE_WEAK_ARTICLE
+        # a sentence without a term that opens by referring back ("It", "The two
+        # ministers", "The self-ruled island") to a sentence on the topic right before
+        # it, in the same paragraph, is on the topic too
+        decided = {d.index for d in decisions}
+        before = [d.index for d in decisions
+                  if d.rule in (RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT)]
+        for i in before:
+            j = i + 1
+            if j >= len(sentences) or j in decided \
+                    or sentences[j].paragraph != sentences[i].paragraph:
+                continue
+            ref = _reference_opening(sentences[j])
+            if ref is not None:
+                s, e = ref
+                decisions.append(Decision(j, [{"term": text[s:e], "tier": "reference",
+                                               "start": s, "end": e}], RULE_REFERENCE,
+                                          {"refers_to": i}))
     return out
+
+
+def _reference_opening(sent) -> tuple[int, int] | None:
+    """Offsets of the words that open ``sent`` by referring back to the sentence before
+    (a pronoun, or a determiner, at most three words and a head; lists in
+    ``data/text.yaml``), or None."""
+    from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
+
+    words = sent.words[:5]
+    if not words:
+        return None
+    first = words[0].text.lower()
+    if first in REFERENCE_PRONOUNS:
+        return words[0].start, words[0].end
+    if first not in REFERENCE_DETERMINERS:
+        return None
+    end = None
+    for w in words[1:]:  # the last head within reach: "The two ministers"
+        low = w.text.lower()
+        if low.endswith(("’s", "'s")):
+            low = low[:-2]
+        if low in REFERENCE_HEADS:
+            end = w.end
+        elif end is not None:
+            break
+    return (words[0].start, end) if end is not None else None
 
 
 # --- proportions ------------------------------------------------------------------------

@@ -25,6 +25,7 @@ RULE_TEXT = {
     "weak-pair": "two weak terms",
     "weak+context": "weak term in an on-topic passage",
     "weak+article": "weak term in an article on the topic",
+    "reference+context": "refers back to the sentence before",
     "semantic": "semantic similarity",
 }
 
