@@ -228,7 +228,13 @@ def main() -> str:
     previous = previous_semantic_rows()
     blind = load_labelled_set(ROOT / "tests" / "fixtures" / "topic_blind")
     composed = load_labelled_set(ROOT / "tests" / "fixtures" / "topic_set")
+    heldout = load_labelled_set(ROOT / "tests" / "fixtures" / "topic_heldout")
     sets = [
+        (
+            f"held-out set ({len(heldout)} articles, "
+            f"{sum(len(x.labels) for x in heldout)} sentences, composed blind 2026-11-28)",
+            heldout,
+        ),
         (
             f"blind set ({len(blind)} articles, "
             f"{sum(len(x.labels) for x in blind)} sentences)",
