@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -275,7 +274,6 @@ class _TokenCounts(dict):
 
 
 _TOKENS = _TokenCounts()
-_TEXT = itemgetter(2)  # Word.text
 
 
 def clear_word_caches() -> None:

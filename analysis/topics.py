@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
+
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
@@ -562,8 +564,6 @@ def _reference_opening(sent) -> tuple[int, int] | None:
     """Offsets of the words that open ``sent`` by referring back to the sentence before
     (a pronoun, or a determiner, at most three words and a head; lists in
     ``data/text.yaml``), or None."""
-    from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
-
     words = sent.words[:5]
     if not words:
         return None
