@@ -22,8 +22,7 @@ The method is rules over the shared text layer (``article.body`` blocks and
    pronouns and anonymous sources (``officials said``), from ``data/speaker_roles.yaml``
    and ``data/sides.yaml``. Resolving pronouns and surnames is ``analysis.sources``.
 
-:func:`score_quotes` implements the evaluation used for this analysis: a predicted
-quote matches an annotated one when their spans overlap by at least half of each.
+Scoring against hand annotations is :mod:`analysis.evaluation`.
 """
 
 from __future__ import annotations
@@ -1601,78 +1600,3 @@ def extract_quotes(article: Article) -> tuple[list[Quote], list[Mention]]:
     if run:
         joined.append(_join(run) if len(run) > 1 else run[0])
     return joined, ex.mentions
-
-
-# --- evaluation ----------------------------------------------------------------------
-
-
-def spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """True when two spans overlap by at least half of each (the issue's criterion)."""
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    return overlap > 0 and overlap * 2 >= (a[1] - a[0]) and overlap * 2 >= (b[1] - b[0])
-
-
-_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|prof|sir|president|minister|the)\.?\s+", re.I)
-
-
-def same_speaker(predicted: str | None, gold: str | None) -> bool:
-    """Speaker names match after lower-casing and dropping titles; a surname (any one
-    name word of the other) counts as the same person."""
-    if not predicted or not gold:
-        return predicted == gold
-    p = _HONORIFICS.sub("", predicted.strip().lower())
-    g = _HONORIFICS.sub("", gold.strip().lower())
-    if p == g:
-        return True
-    pw, gw = p.split(), g.split()
-    return bool(pw and gw) and (pw[-1] in gw or gw[-1] in pw or pw[0] == gw[0] and len(pw) == 1)
-
-
-def score_quotes(predicted: list[dict], gold: list[dict]) -> dict[str, float | int]:
-    """Precision, recall and F1 of quote spans, and speaker accuracy over matched quotes.
-
-    ``predicted`` and ``gold`` are lists of ``{"start", "end", "speaker"}``. Matching is
-    one-to-one and greedy in text order. Speaker accuracy is the share of matched gold
-    quotes whose predicted speaker is the same (``same_speaker``).
-    """
-    matched = 0
-    speaker_ok = 0
-    used: set[int] = set()
-    for g in gold:
-        for i, p in enumerate(predicted):
-            if i in used or not spans_match((p["start"], p["end"]), (g["start"], g["end"])):
-                continue
-            used.add(i)
-            matched += 1
-            speaker_ok += same_speaker(p.get("speaker"), g.get("speaker"))
-            break
-    precision = matched / len(predicted) if predicted else 0.0
-    recall = matched / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
-        "gold": len(gold),
-        "predicted": len(predicted),
-        "matched": matched,
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-        "speaker_accuracy": round(speaker_ok / matched, 3) if matched else 0.0,
-    }
-
-
-def annotated_spans(text: str, items: list[dict]) -> list[dict]:
-    """Offsets of hand-annotated quotes given by their exact text (the ``occurrence``-th
-    occurrence, 1 by default), as ``{"start", "end", "speaker", "kind"}``.
-
-    Raises ``ValueError`` naming the quote when its text is not in the article.
-    """
-    out = []
-    for item in items:
-        pos = -1
-        for _ in range(int(item.get("occurrence", 1))):
-            pos = text.find(item["text"], pos + 1)
-            if pos < 0:
-                raise ValueError(f"annotated quote not found in the article: {item['text']!r}")
-        out.append({"start": pos, "end": pos + len(item["text"]), "speaker": item.get("speaker"),
-                    "kind": item.get("kind")})
-    return out

@@ -35,12 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.article import parse_text  # noqa: E402
+from analysis.evaluation import score_topics  # noqa: E402
 from analysis.topics import (  # noqa: E402
     TopicSet,
     _build_topic,
     load_labelled_set,
     load_topics,
-    score,
     sentence_topics,
     topic_proportions,
 )
@@ -132,7 +132,7 @@ def evaluate(items, predict, ids):
         found = predict(la.article)
         gold.append(la.labels)
         pred.append([set(found.get(i, [])) for i in range(len(la.labels))])
-    return score(gold, pred, ids, gold_about=[la.about for la in items])
+    return score_topics(gold, pred, ids, gold_about=[la.about for la in items])
 
 
 def previous_semantic_rows() -> dict[str, list[str]]:
@@ -159,7 +159,7 @@ def evaluate_present(items, topics):
         gold.append(la.labels)
         pred.append([set(found.get(i, [])) for i in range(len(la.labels))])
         pred_about.append({t for t in topics.ids if result[t]["present"]})
-    return score(
+    return score_topics(
         gold, pred, topics.ids, gold_about=[la.about for la in items], pred_about=pred_about
     )
 

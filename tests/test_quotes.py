@@ -10,14 +10,8 @@ from pathlib import Path
 import yaml
 
 from analysis.article import parse_text
-from analysis.quotes import (
-    annotated_spans,
-    extract_quotes,
-    quote_pairs,
-    same_speaker,
-    score_quotes,
-    spans_match,
-)
+from analysis.evaluation import annotated_spans, same_speaker, score_quotes, spans_match
+from analysis.quotes import extract_quotes, quote_pairs
 from analysis.sources import analyze_sources
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,7 +16,7 @@ import yaml
 
 from analysis.article import Article, ArticleError, parse_text
 from analysis.paths import SEED_ARTICLE
-from analysis.quotes import annotated_spans, score_quotes, spans_match
+from analysis.evaluation import annotated_spans, score_quotes, spans_match
 from analysis.sources import analyze_sources, cited_media
 
 FIXTURES = Path(__file__).parent / "fixtures"

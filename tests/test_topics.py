@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from analysis.article import parse_text
+from analysis.evaluation import prf, score_topics
 from analysis.topics import (
     DEFAULT_TOPICS_FILE,
     TopicFileError,
@@ -20,8 +21,6 @@ from analysis.topics import (
     load_labelled_set,
     load_topics,
     parse_topics,
-    prf,
-    score,
     sentence_topics,
     topic_proportions,
 )
@@ -536,7 +535,7 @@ def test_prf_from_hand_counts():
 def test_score_counts_sentences_and_articles():
     gold = [[{"a"}, set()], [set()]]
     pred = [[{"a"}, {"a"}], [{"a"}]]
-    s = score(gold, pred, ["a"])
+    s = score_topics(gold, pred, ["a"])
     assert (s["sentence"]["a"]["tp"], s["sentence"]["a"]["fp"]) == (1, 2)
     assert (s["article"]["a"]["tp"], s["article"]["a"]["fp"]) == (1, 1)
 
@@ -545,7 +544,7 @@ def test_score_uses_article_level_labels_when_given():
     gold = [[{"a"}, set()], [set()]]
     pred = [[{"a"}, {"a"}], [{"a"}]]
     # by hand: article 0 gold {} pred {a} -> fp; article 1 gold {a} pred {} -> fn
-    s = score(gold, pred, ["a"], gold_about=[set(), {"a"}], pred_about=[{"a"}, set()])
+    s = score_topics(gold, pred, ["a"], gold_about=[set(), {"a"}], pred_about=[{"a"}, set()])
     a = s["article"]["a"]
     assert (a["tp"], a["fp"], a["fn"]) == (0, 1, 1)
     assert s["sentence"]["a"]["tp"] == 1  # sentence level unchanged
@@ -577,7 +576,7 @@ def test_held_out_set_splits_as_labelled_and_stays_accurate():
         pred.append([set(st.get(i, [])) for i in range(len(it.labels))])
         ga.append(it.about)
         pa.append({t for t in topics.ids if r[t]["present"]})
-    s = score(gold, pred, topics.ids, gold_about=ga, pred_about=pa)
+    s = score_topics(gold, pred, topics.ids, gold_about=ga, pred_about=pa)
     assert s["sentence"]["micro"]["f1"] >= 0.82, s["sentence"]["micro"]
     assert s["article"]["micro"]["f1"] >= 0.88, s["article"]["micro"]
 
