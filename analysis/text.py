@@ -28,7 +28,8 @@ News text breaks naive splitters in predictable ways, and each rule below answer
   before a list, and each item of a list set out one a line (with or without bullets);
   long lines without final punctuation are hard-wrapped prose and continue.
 
-The word lists these rules read are in ``data/text.yaml``.
+The word lists these rules read are in ``data/text.yaml``; the speech verbs are those
+of the quote extractor, in ``data/speech_verbs.yaml``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
 TEXT_DATA = Path(__file__).resolve().parent.parent / "data" / "text.yaml"
+SPEECH_VERBS_DATA = TEXT_DATA.with_name("speech_verbs.yaml")
 
 
 class Word(NamedTuple):
@@ -139,6 +141,14 @@ def _load_lists() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     return lists, spoken
 
 
+def _load_speech_verbs() -> frozenset[str]:
+    """Every form of every lemma under ``verbs:`` in ``data/speech_verbs.yaml`` (the
+    quote extractor's cues), lower case: one definition of the speech verbs."""
+    with open(SPEECH_VERBS_DATA, encoding="utf-8") as f:
+        verbs = (yaml.safe_load(f) or {}).get("verbs") or {}
+    return frozenset(str(form).lower() for forms in verbs.values() for form in forms or [])
+
+
 _LISTS, SPOKEN_TITLES = _load_lists()
 TITLES = _LISTS.get("titles", frozenset())
 NUMERIC_ABBREVIATIONS = _LISTS.get("numeric_abbreviations", frozenset())
@@ -147,7 +157,7 @@ NAME_ENDINGS = _LISTS.get("name_endings", frozenset())
 SUBJECT_VERBS = _LISTS.get("subject_verbs", frozenset())
 TIME_ABBREVIATIONS = _LISTS.get("time_abbreviations", frozenset())
 AFTER_TIME = _LISTS.get("after_time", frozenset())
-SPEECH_VERBS = _LISTS.get("speech_verbs", frozenset())
+SPEECH_VERBS = _load_speech_verbs()
 REFERENCE_PRONOUNS = _LISTS.get("reference_pronouns", frozenset())
 REFERENCE_DETERMINERS = _LISTS.get("reference_determiners", frozenset())
 REFERENCE_HEADS = _LISTS.get("reference_heads", frozenset())
