@@ -32,7 +32,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes import (
-    _LEADING_ADJUNCT,
+    LEADING_ADJUNCT,
     Knowledge,
     Mention,
     Quote,
@@ -66,7 +66,7 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
         if i == n or starts[i] >= s.end:
             continue  # no mention in the sentence
         # (the adjunct pattern needs a comma)
-        m = _LEADING_ADJUNCT.match(s.text) if "," in s.text else None
+        m = LEADING_ADJUNCT.match(s.text) if "," in s.text else None
         offset = s.start + (m.end() if m else 0)
         # the length of the sentence's first three words joined by single spaces
         head = [w.end() - w.start() for w in islice(_NON_SPACE.finditer(text, offset, s.end), 3)]
@@ -318,9 +318,7 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
         if info:
             typ = info["type"]
             ev.append(_ev("type", typ, role, "title"))
-            generic = role.lower() in {"director", "head", "chief", "leader", "spokesman",
-                                       "spokeswoman", "spokesperson", "official", "adviser",
-                                       "advisor", "chairman", "chairwoman", "founder"}
+            generic = role.lower() in k.generic_titles
             if generic and aff is not None and aff.org_type not in (None, "government"):
                 typ = aff.org_type
                 ev.append(_ev("type", typ, aff.text, "generic title: type of the organisation"))
