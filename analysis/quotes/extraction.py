@@ -171,6 +171,12 @@ class _Extractor:
                 return s, e
         return block.start, block.end
 
+    def crosses_sentence(self, p: int, a: int, b: int) -> bool:
+        """True when ``a`` and ``b`` lie in different sentences of the text layer (whose
+        splitter knows titles and initials: "Mr. Kelly", "Janet L. Yellen") or a
+        semicolon stands between them."""
+        return ";" in self.t[a:b] or b >= self.sentence_of(p, a)[1]
+
     def clause_start(self, p: int, pos: int, pairs: list[Pair]) -> int:
         """Start of the sentence holding ``pos``, moved back over quotes it runs into."""
         s, _ = self.sentence_of(p, pos)
@@ -303,7 +309,7 @@ class _Extractor:
                 window_end = min(window_end, pairs[qi + 1].open)
             a0 = _AFTER_CLOSE.match(t, after, window_end).end()
             cue = next(iter(self.cues_in(a0, window_end)), None)
-            if cue is None or _SENTENCE_STOP.search(t, a0, cue.a):
+            if cue is None or self.crosses_sentence(p, a0, cue.a):
                 continue
             if cue.group(0).lower() in ("according to", "in the words of"):
                 continue

@@ -50,6 +50,9 @@ class Knowledge:
     title_modifiers: frozenset[str]
     generic_titles: frozenset[str]
     allowed_gap: re.Pattern  # what may stand between a speaker and the cue
+    honorifics: dict[str, str | None]  # "Mr" -> "male" (written without the full stop)
+    pronoun_surnames: frozenset[str]
+    relation_nouns: tuple[str, ...]  # longest first
     types: tuple[dict, ...]
     sides: dict[str, dict]
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
@@ -167,6 +170,10 @@ def knowledge() -> Knowledge:
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
         allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]]),
+        honorifics={str(h): g for h, g in roles["honorifics"].items()},
+        pronoun_surnames=frozenset(str(w) for w in roles["pronoun_surnames"]),
+        relation_nouns=tuple(sorted((str(w) for w in roles["relation_nouns"]), key=len,
+                                    reverse=True)),
         types=tuple(roles["types"]),
         sides=sides,
         alias_side=alias_side,

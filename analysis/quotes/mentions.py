@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes.knowledge import Knowledge, knowledge
+from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
 from analysis.quotes.phrase_matcher import Hit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +37,11 @@ class Mention:
     possessive: bool = False  # the mention itself is followed by ’s
     paragraph: int = -1
     in_quote: bool = False
+    honorific: str | None = None  # "Mr." in "Mr. Kelly"
+    gender: str | None = None  # male | female, where an honorific or title shows it
+
+
+OPENING_MARKS = DOUBLE_OPEN + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_STRAIGHT + "("
 
 
 def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
@@ -74,7 +80,9 @@ _DIGIT = re.compile(r"\d")
 def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
-    for t in tokens:
+    for j, t in enumerate(tokens):
+        if t in k.not_names and j == 0 and len(tokens) > 1 and t in k.pronoun_surnames:
+            continue  # "He Yadong"
         if t in k.not_name_words or t in k.not_names or t.lower() in k.connectors:
             return False
         if not t[:1].isupper() or _DIGIT.search(t):
@@ -230,6 +238,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         return i >= 0 and pos < span_ends[i]
 
     not_names = k.not_names
+    sentence_starts = {s.start for s in article.sentences}
     out: list[Mention] = []
     singles: list[tuple[Mention, bool]] = []  # (mention, titled)
     for p, block in enumerate(article.body):
@@ -239,14 +248,20 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             seg = btext[rs:re_]
             tokens = seg.split()
             i, n = 0, len(tokens)
-            while i < n and tokens[i] in not_names:
-                i += 1
+            honorific = None
+            if n > 1 and tokens[0].rstrip(".") in k.honorifics:
+                honorific, i = tokens[0], 1  # "Mr. Kelly", "Ms Alvarez": a person follows
+            elif n > 1 and tokens[0] in k.pronoun_surnames and tokens[1] not in not_names:
+                pass  # "He Yadong": the surname, then the given name
+            else:
+                while i < n and tokens[i] in not_names:
+                    i += 1
             if i == n:
                 continue
             end_char = off + re_
             if i:
-                mention = _classify_run(tokens[i:], off + rs + seg.find(tokens[i]), end_char,
-                                        text, k)
+                mention = _classify_run(tokens[i:], off + rs + seg.find(tokens[i], len(
+                    tokens[0])), end_char, text, k)
             elif n == 1 and tokens[0][-1] != ".":
                 mention = _classify_word(tokens[0], off + rs, end_char, text, k)
             else:
@@ -257,8 +272,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 mm.paragraph = p
                 mm.in_quote = quoted(mm.start)
                 mm.possessive = possessive and mm.end == end_char
+                if honorific is not None and mm.kind in ("person", "person_single"):
+                    mm.honorific = honorific
+                    mm.gender = k.honorifics[honorific.rstrip(".")]
+                elif mm.title:
+                    mm.gender = (k.titles.get(mm.title.lower()) or {}).get("gender")
                 if mm.kind == "person_single":
-                    singles.append((mm, bool(mm.title)))
+                    singles.append((mm, bool(mm.title or mm.honorific)))
                 else:
                     taken.append((mm.start, mm.end))
                     out.append(mm)
@@ -266,6 +286,12 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         for h in hits["pronoun"]:
             if quoted(off + h.start()):
                 continue  # a pronoun inside a quote never speaks
+            if h.phrase in k.pronoun_surnames and off + h.a not in sentence_starts \
+                    and btext[: h.a].rstrip()[-1:] not in OPENING_MARKS:
+                # "“…,” He said.": capitalised inside a sentence, the surname
+                singles.append((Mention(off + h.a, off + h.b, h.phrase, "person_single",
+                                        h.phrase, paragraph=p), False))
+                continue
             out.append(Mention(off + h.a, off + h.b, h.phrase, "pronoun", h.phrase.lower(),
                                paragraph=p))
         descs = [(h.start(), h.end()) for h in hits["desc"]]
@@ -329,6 +355,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             out.append(m)
         elif titled or m.name in titled_singles:
             m.kind = "person"
+            out.append(m)
+        elif m.name in k.pronoun_surnames:
+            m.kind, m.name = "pronoun", m.name.lower()  # no one of that name: "He" is "he"
             out.append(m)
         elif not m.in_quote and not any(x.start < m.end and m.start < x.end
                                         for x in by_para.get(m.paragraph, ())):
