@@ -95,6 +95,12 @@ class _Resolver:
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
+        # a person's gender where an honorific or a gendered title shows it ("Ms.
+        # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
+        self.gender: dict[str, str] = {}
+        for x in mentions:
+            if x.gender and x.kind == "person":
+                self.gender.setdefault(x.name, x.gender)
 
     def key(self, m: Mention) -> str:
         if m.kind == "anonymous":
@@ -137,12 +143,20 @@ class _Resolver:
             # a name inside the role ("the Ashford manager") is not a person of its own
             here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
                                                for x, _ in role_groups)]
-            best = max(here + quoted + roles, key=lambda c: c[0], default=None)
-            if best is not None:
-                return best[1], best[2]
-            persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
-                       and not x.in_quote and x.paragraph >= m.paragraph - 2]
-            return (persons[-1], persons[-1].name) if persons else (None, None)
+            want = "male" if m.name == "he" else "female"
+            fits = [c for c in here + quoted + roles
+                    if self.gender.get(c[2]) in (None, want)]
+            best = max(fits, key=lambda c: c[0], default=None)
+            if best is None:
+                persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
+                           and not x.in_quote and x.paragraph >= m.paragraph - 2
+                           and self.gender.get(x.name) in (None, want)]
+                best = (0, persons[-1], persons[-1].name) if persons else None
+            if best is None:
+                return None, None
+            if best[1].kind == "person":
+                self.gender.setdefault(best[2], want)  # "she" tells the gender from now on
+            return best[1], best[2]
         if m.name == "it":
             if self._subjects is None:
                 self._subjects = _subjects(self.a, self.mentions)

@@ -64,6 +64,9 @@ class Quote:
     rule: str = ""
 
 
+# a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
+_TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
+_UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
 LEADING_ADJUNCT = re.compile(
     r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
     r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
@@ -301,6 +304,8 @@ class _Extractor:
         pairs = self.pairs[p]
         pspans = [(q.open, q.close + 1) for q in pairs]
         used: set[int] = set()
+        if not pairs and self.transcript_turn(p, block):
+            return
         # 1. cues right after a closing mark: “…,” he said / “…,” said X
         for qi, q in enumerate(pairs):
             after = q.close + 1 if q.closed else q.close
@@ -529,6 +534,65 @@ class _Extractor:
                 sp = self.speaker_left(s, s + rel.start())
         return (sp, verb) if sp is not None else None
 
+    def floating_speaker(self, p: int, q: Pair) -> tuple[Mention | None, str]:
+        """The speaker of a quote that opens its sentence with no cue, in this order:
+        the last quote before it in its paragraph; a lead-in line ending in a colon
+        just before its paragraph ("Mo Elleithee, director of …, said:"); a quote with a
+        cue later in its paragraph (news style attributes a paragraph once, "“…” He
+        paused. “…,” Mr. Butterfield said."); the last quote of the paragraph before."""
+        by_start = sorted(self.quotes, key=lambda x: x.start)
+        here = [x for x in by_start if x.paragraph == p and x.start < q.open]
+        if here:
+            return here[-1].speaker, "floating"
+        block = self.body[p]
+        opens_paragraph = not self.t[block.start : q.open].strip()
+        if opens_paragraph and p > 0 and self.body[p - 1].text.rstrip().endswith(":"):
+            sp = self.lead_in_speaker(p - 1)
+            if sp is not None:
+                return sp, "lead-in line"
+        later = [x for x in by_start if x.paragraph == p and x.start > q.open
+                 and x.cue is not None and not x.floating and x.speaker is not None]
+        if later:
+            return later[0].speaker, "floating (attribution later in the paragraph)"
+        prev = [x for x in by_start if x.paragraph == p - 1]
+        return (prev[-1].speaker if prev else None), "floating"
+
+    def lead_in_speaker(self, p: int) -> Mention | None:
+        """The speaker of a paragraph ending in a colon: before or after its last cue
+        ("…, said:", "said Smith:"), else the first person it names ("Jane Smith,
+        director of …:")."""
+        block = self.body[p]
+        end = block.start + len(block.text.rstrip()) - 1  # the colon
+        s, _ = self.sentence_of(p, end - 1)
+        cues = self.cues_in(s, end)
+        if cues:
+            cue = cues[-1]
+            return self.speaker_left(s, cue.a) or self.speaker_right(cue.b, end)
+        if _words_in(self.t, s, end, cap=31) > 30:
+            return None
+        return next((m for m in self.between(s, end) if m.kind == "person"), None)
+
+    def transcript_turn(self, p: int, block: Any) -> bool:
+        """A turn of a transcript: "Mr Malone: We have farmed here …", "SMITH: …". The
+        words after the speaker's label are their direct quote. True when added."""
+        m = _TURN_LABEL.match(block.text)
+        if m is None or m.group(1).rstrip(".") in _UNNAMED_TURNS:
+            return False
+        a, b = block.start + m.start(1), block.start + m.end(1)
+        speaker = next((x for x in self.between(a, b) if x.kind == "person"), None)
+        if speaker is None and m.group(1).isupper():
+            label = m.group(1).split()[-1]  # "SMITH": the person of that surname
+            owner = next((x for x in self.mentions if x.kind == "person"
+                          and x.name.split()[-1].upper() == label), None)
+            if owner is not None:
+                speaker = Mention(a, b, m.group(1), "person", owner.name, paragraph=p)
+        if speaker is None:
+            return False
+        end = block.start + len(block.text.rstrip())
+        self.add(Quote(block.start + m.end(), end, "direct", ":", b, speaker, p,
+                       rule="transcript turn"))
+        return True
+
     def uncued(self, p: int, q: Pair, pairs: list[Pair]) -> None:
         t = self.t
         s = self.clause_start(p, q.open, pairs)
@@ -537,11 +601,9 @@ class _Extractor:
         if not lead.strip():
             if n_words < 2:
                 return
-            prev = sorted((x for x in self.quotes if x.paragraph in (p, p - 1)
-                           and x.start < q.open), key=lambda x: x.start)
-            speaker = prev[-1].speaker if prev else None
+            speaker, rule = self.floating_speaker(p, q)
             self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
-                           floating=True, rule="floating"))
+                           floating=True, rule=rule))
             return
         named = self.naming_speaker(s, q.open)
         if named is not None and n_words <= 12:
