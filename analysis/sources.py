@@ -32,7 +32,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes import (
-    _LEADING_ADJUNCT,
+    LEADING_ADJUNCT,
     Knowledge,
     Mention,
     Quote,
@@ -66,7 +66,7 @@ def _subjects(article: Article, mentions: list[Mention]) -> list[tuple[int, Ment
         if i == n or starts[i] >= s.end:
             continue  # no mention in the sentence
         # (the adjunct pattern needs a comma)
-        m = _LEADING_ADJUNCT.match(s.text) if "," in s.text else None
+        m = LEADING_ADJUNCT.match(s.text) if "," in s.text else None
         offset = s.start + (m.end() if m else 0)
         # the length of the sentence's first three words joined by single spaces
         head = [w.end() - w.start() for w in islice(_NON_SPACE.finditer(text, offset, s.end), 3)]
@@ -95,6 +95,12 @@ class _Resolver:
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
+        # a person's gender where an honorific or a gendered title shows it ("Ms.
+        # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
+        self.gender: dict[str, str] = {}
+        for x in mentions:
+            if x.gender and x.kind == "person":
+                self.gender.setdefault(x.name, x.gender)
 
     def key(self, m: Mention) -> str:
         if m.kind == "anonymous":
@@ -137,12 +143,20 @@ class _Resolver:
             # a name inside the role ("the Ashford manager") is not a person of its own
             here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
                                                for x, _ in role_groups)]
-            best = max(here + quoted + roles, key=lambda c: c[0], default=None)
-            if best is not None:
-                return best[1], best[2]
-            persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
-                       and not x.in_quote and x.paragraph >= m.paragraph - 2]
-            return (persons[-1], persons[-1].name) if persons else (None, None)
+            want = "male" if m.name == "he" else "female"
+            fits = [c for c in here + quoted + roles
+                    if self.gender.get(c[2]) in (None, want)]
+            best = max(fits, key=lambda c: c[0], default=None)
+            if best is None:
+                persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
+                           and not x.in_quote and x.paragraph >= m.paragraph - 2
+                           and self.gender.get(x.name) in (None, want)]
+                best = (0, persons[-1], persons[-1].name) if persons else None
+            if best is None:
+                return None, None
+            if best[1].kind == "person":
+                self.gender.setdefault(best[2], want)  # "she" tells the gender from now on
+            return best[1], best[2]
         if m.name == "it":
             if self._subjects is None:
                 self._subjects = _subjects(self.a, self.mentions)
@@ -318,9 +332,7 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
         if info:
             typ = info["type"]
             ev.append(_ev("type", typ, role, "title"))
-            generic = role.lower() in {"director", "head", "chief", "leader", "spokesman",
-                                       "spokeswoman", "spokesperson", "official", "adviser",
-                                       "advisor", "chairman", "chairwoman", "founder"}
+            generic = role.lower() in k.generic_titles
             if generic and aff is not None and aff.org_type not in (None, "government"):
                 typ = aff.org_type
                 ev.append(_ev("type", typ, aff.text, "generic title: type of the organisation"))

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.article import parse_text  # noqa: E402
-from analysis.paths import SEED_ARTICLE  # noqa: E402
 from analysis.evaluation import annotated_spans, score_quotes  # noqa: E402
+from analysis.paths import SEED_ARTICLE  # noqa: E402
 from analysis.quotes import knowledge  # noqa: E402
 from analysis.sources import analyze_sources  # noqa: E402
 

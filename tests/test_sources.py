@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from analysis.article import Article, ArticleError, parse_text
-from analysis.paths import SEED_ARTICLE
 from analysis.evaluation import annotated_spans, score_quotes, spans_match
+from analysis.paths import SEED_ARTICLE
 from analysis.sources import analyze_sources, cited_media
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,0 +1,684 @@
+"""Quote extraction: direct, mixed, indirect and floating quotes with their speaker."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from analysis.quotes.knowledge import Knowledge, knowledge
+from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, Pair, quote_pairs
+from analysis.quotes.mentions import Mention, body_scans, find_mentions
+from analysis.quotes.phrase_matcher import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.article import Article
+
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+
+
+_IS_WAS = re.compile(r"\s*(?:is|was)\b")
+_GAP_PUNCT = re.compile(r"[,.;:“”\"]")
+_AFTER_CLOSE = re.compile(r"[,.!?…]?\s*")
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+_CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,4}?[:,]?\s*")
+_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
+_END_ONLY = re.compile(r"\s*[.!?…]?\s*")
+_COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:\w+ed|was|is|has|had|have|were|are|will|would)\b")
+_FROM_BY = re.compile(r"\s(?:from|by)\s+")
+_PARTICIPLE = re.compile(r"\s(?:[a-z]+ed|published|issued|released|seen)\b")
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+_VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
+_COMMA_SPACE = re.compile(r",\s*")
+_TAIL_IS_END = re.compile(
+    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40})?"
+    r"\s*(?:[,.;!?…]|$)")
+_ADJUNCT_TO_THAT = re.compile(
+    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|last|this|"
+    r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,40}?\s|"
+    r"(?:[\w’'\-]+\s+){1,4}?(?=that\b))?(?=that\b)")
+_THAT = re.compile(r"\s*that\b")
+_WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,4}?that")
+_TIME_ADJUNCT = re.compile(
+    r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
+    r"also|publicly|privately|repeatedly)\b")
+_RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
+
+
+@dataclass
+class Quote:
+    """One extracted quote before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str  # direct | mixed | indirect
+    cue: str | None
+    cue_start: int | None
+    speaker: Mention | None
+    paragraph: int
+    floating: bool = False
+    rule: str = ""
+
+
+# a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
+_TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
+_UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
+LEADING_ADJUNCT = re.compile(
+    r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
+    r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
+# where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
+# second verb phrase of the speaker ("insisted X was Y and rounded on …")
+_CUT_CONTENT = re.compile(
+    r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
+    r"adding|saying|according to)\b"
+    # ", blaming rising costs": a participle clause is the writer's, not the content
+    r"|,\s+(?!(?:something|nothing|anything|everything|king|thing|spring|string|during)\b)"
+    r"[a-z]{3,}ing\b")
+# after the last quoted stretch of a mixed quote, an adverbial clause is the writer's
+_ADVERBIAL_AFTER_QUOTE = re.compile(
+    r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
+    r"ahead of)\b")
+_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where"})
+
+
+def _ends_with_conjunction(text: str) -> bool:
+    """True when ``text`` ends with the word "and" or "but" (a coordinated verb)."""
+    tail = text.rstrip()[-4:].lower()
+    return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
+_OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
+_SENT_END = re.compile(r"[.!?…]")
+_WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
+_SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
+
+
+def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for s in article.sentences:
+        by_block.setdefault(s.block, []).append((s.start, s.end))
+    return by_block
+
+
+def _words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None) -> int:
+    """Number of words (``_WORD`` matches) in ``text[a:b]``; with ``cap``, the count stops
+    at ``cap`` (enough to compare it with a threshold below ``cap``)."""
+    b = len(text) if b is None else b
+    if cap is None:
+        return len(_WORD.findall(text, a, b))
+    n = 0
+    for _ in _WORD.finditer(text, a, b):
+        n += 1
+        if n == cap:
+            break
+    return n
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_OBJECT_STARTS = frozenset(
+    "a an the this that these those its their his her our my your some no".split())
+
+
+def _has_clause(content: str, k: Knowledge) -> bool:
+    """True when ``content`` reads as a clause (it has a finite verb early on)."""
+    ws = [m.group(0).lower() for m in islice(_WORD.finditer(content), 14)]
+    if not ws:
+        return False
+    if ws[0] == "that" or ws[0] in k.clause_subjects:
+        return True  # "said he visits the library": a subject pronoun opens a clause
+    for j, w in enumerate(ws):
+        if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
+            return True
+        # "the pause sends a signal": a present-tense verb after its subject noun
+        # phrase, before an object's determiner
+        if 1 <= j < 8 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+                and len(w) > 3 and j + 1 < len(ws) and ws[j + 1] in _OBJECT_STARTS \
+                and ws[j - 1] not in _OBJECT_STARTS:
+            return True
+    return False
+
+
+class _Extractor:
+    def __init__(self, article: Article):
+        self.a = article
+        self.t = article.text
+        self.k = knowledge()
+        body_blocks = [i for i, b in enumerate(article.blocks) if b.is_body]
+        self.block_index = {bi: p for p, bi in enumerate(body_blocks)}
+        self.body = article.body
+        self.scans = body_scans(article)
+        self.cue_hits = [Hit(blk.start + h.start(), blk.start + h.end(), h.group(0))
+                         for blk, sc in zip(self.body, self.scans, strict=True)
+                         for h in sc["cue"]]
+        self.cue_starts = [h.start() for h in self.cue_hits]
+        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in self.body]
+        self.pair_spans = [(q.open, q.close + 1) for ps in self.pairs for q in ps]
+        self.mentions = find_mentions(article, self.pair_spans, self.scans)
+        self.speakable = [m for m in self.mentions if not m.in_quote and m.kind != "side_word"]
+        self.speak_starts = [m.start for m in self.speakable]
+        sb = _sentence_bounds(article)
+        self.sentences = [sb.get(bi, []) for bi in body_blocks]
+        self.quotes: list[Quote] = []
+
+    # helpers
+    def sentence_of(self, p: int, pos: int) -> tuple[int, int]:
+        block = self.body[p]
+        for s, e in self.sentences[p]:
+            if s <= pos < e:
+                return s, e
+        return block.start, block.end
+
+    def crosses_sentence(self, p: int, a: int, b: int) -> bool:
+        """True when ``a`` and ``b`` lie in different sentences of the text layer (whose
+        splitter knows titles and initials: "Mr. Kelly", "Janet L. Yellen") or a
+        semicolon stands between them."""
+        return ";" in self.t[a:b] or b >= self.sentence_of(p, a)[1]
+
+    def clause_start(self, p: int, pos: int, pairs: list[Pair]) -> int:
+        """Start of the sentence holding ``pos``, moved back over quotes it runs into."""
+        s, _ = self.sentence_of(p, pos)
+        for q in pairs:
+            if q.open < s < q.close and q.close < pos:
+                s = q.close + 1
+        return s
+
+    def speaker_left(self, a: int, cue: int) -> Mention | None:
+        """The speaker before a cue: the nearest mention whose gap to the cue is only
+        adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
+        of the earlier verb."""
+        cands = [m for m in self.between(a, cue) if m.end <= cue]
+        for m in reversed(cands):
+            gap = self.t[m.end : cue]
+            if len(gap) > 200:
+                break
+            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
+                return m  # "a Department of Health spokesperson said": the body speaks
+            if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
+                continue  # allowed_gap passes these marks only inside quotation marks
+            pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
+            if m.title and pre.rstrip().endswith(m.title):
+                pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
+            if self.k.allowed_gap.match(gap) or (not gap.strip(", ") and _COMMA_THE_END.search(
+                    pre)):
+                if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
+                                                                      self.t[m.end:cue]):
+                    return None
+                return m
+        if _ends_with_conjunction(self.t[a:cue]):
+            subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])]
+            persons = [m for m in subj if m.kind == "person"]
+            if persons:
+                return persons[-1]
+            if subj:
+                return subj[-1]
+        return None
+
+    def title_gap(self, gap: str) -> bool:
+        """True when ``gap`` is one to three lower-case words ending in a known title
+        ("spokesperson", "regional officer")."""
+        if len(gap) > 40 or not gap.islower():
+            return False
+        words = gap.split()
+        if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+            return False
+        return any(" ".join(words[i:]) in self.k.titles for i in range(len(words)))
+
+    def between(self, a: int, b: int) -> list[Mention]:
+        """Speakable mentions starting in [a, b), in text order."""
+        return self.speakable[bisect_left(self.speak_starts, a) : bisect_left(self.speak_starts, b)]
+
+    def subject(self, s: int, limit: int) -> Mention | None:
+        """The subject of the sentence starting at ``s``: its first mention after any
+        leading adjunct, within its first six words."""
+        m = LEADING_ADJUNCT.match(self.t, s, limit)
+        a = m.end() if m else s
+        head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
+        return next(iter(self.between(a, head_end)), None)
+
+    def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
+        found = self.between(cue_end, limit)
+        if not found:
+            return None
+        gap = _ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
+        if len(gap) > 60 or _GAP_PUNCT.search(gap):
+            return None
+        first = found[0]
+        if first.kind != "person" and len(found) > 1 and found[1].kind == "person":
+            # "said Unite regional officer Mark Delaney", "said resident Jane Morris":
+            # the words before the name are its title
+            between = self.t[first.end : found[1].start]
+            if not between.strip() or self.title_gap(between):
+                return found[1]
+        return first
+
+    def phrase_source(self, a: int, e: int, p: int) -> Mention | None:
+        """The noun phrase after "according to" when it holds no known mention ("a large
+        study published Monday" -> "a large study"; "estimates from the chamber of
+        mining companies" -> "the chamber of mining companies")."""
+        m = _SOURCE_PHRASE.match(self.t, a, e)
+        if not m:
+            return None
+        start, phrase = m.start(1), m.group(1)
+        frm = _FROM_BY.search(phrase)
+        if frm:
+            start, phrase = start + frm.end(), phrase[frm.end() :]
+        part = _PARTICIPLE.search(phrase)
+        if part:
+            phrase = phrase[: part.start()]
+        name = _ARTICLE_START.sub("", phrase)
+        if not name or _words_in(phrase, cap=9) > 8:
+            return None
+        return Mention(start, start + len(phrase), phrase, "group", name, paragraph=p)
+
+    def add(self, q: Quote) -> None:
+        if q.end <= q.start:
+            return
+        self.quotes.append(q)
+
+    def claimed(self, pos: int) -> bool:
+        for q in self.quotes:
+            if q.start <= pos < q.end or q.cue_start == pos:
+                return True
+        return False
+
+    def cues_in(self, a: int, b: int) -> list[re.Match]:
+        i = bisect_right(self.cue_starts, a - 1)
+        j = bisect_right(self.cue_starts, b - 1)
+        return [h for h in self.cue_hits[i:j] if h.b <= b]
+
+    # passes
+    def run(self) -> list[Quote]:
+        for p, block in enumerate(self.body):
+            self.paragraph(p, block)
+        self.quotes.sort(key=lambda q: q.start)
+        return self.quotes
+
+    def paragraph(self, p: int, block: Any) -> None:
+        t = self.t
+        pairs = self.pairs[p]
+        pspans = [(q.open, q.close + 1) for q in pairs]
+        used: set[int] = set()
+        if not pairs and self.transcript_turn(p, block):
+            return
+        # 1. cues right after a closing mark: “…,” he said / “…,” said X
+        for qi, q in enumerate(pairs):
+            after = q.close + 1 if q.closed else q.close
+            window_end = min(block.end, after + 160)
+            if qi + 1 < len(pairs):
+                window_end = min(window_end, pairs[qi + 1].open)
+            a0 = _AFTER_CLOSE.match(t, after, window_end).end()
+            cue = next(iter(self.cues_in(a0, window_end)), None)
+            if cue is None or self.crosses_sentence(p, a0, cue.a):
+                continue
+            if cue.group(0).lower() in ("according to", "in the words of"):
+                continue
+            speaker = None
+            if a0 == cue.start():
+                speaker = self.speaker_right(cue.end(), window_end)
+            else:
+                lead = t[a0 : cue.start()]
+                if _words_in(lead, cap=13) <= 12:
+                    speaker = self.speaker_left(a0, cue.start())
+            if speaker is None:
+                continue
+            self.attach_direct(p, q, pairs, cue, speaker, "cue after quote")
+            used.add(qi)
+        # 2. cues right before an opening mark: X said: “…” / X said, “…”
+        for qi, q in enumerate(pairs):
+            if qi in used:
+                continue
+            s = self.clause_start(p, q.open, pairs)
+            before = t[s : q.open]
+            if not before.rstrip().endswith((":", ",")):
+                continue
+            cues = self.cues_in(s, q.open)
+            cue = cues[-1] if cues else None
+            colon = before.rstrip().endswith(":")
+            if cue is None or not _CUE_TO_MARK.fullmatch(
+                                               t[cue.end() : q.open]):
+                if colon:
+                    end = s + len(before.rstrip()[:-1].rstrip())
+                    sp = self.speaker_left(s, end)
+                    verb = _VERB_AT_END.search(t[s:end])
+                    if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
+                        sp = self.speaker_left(s, s + verb.start() + 1)
+                    if sp is not None:
+                        self.add(Quote(q.open + 1, q.close, "direct", ":", q.open - 1, sp, p,
+                                       rule="colon"))
+                        used.add(qi)
+                continue
+            sp = self.speaker_left(s, cue.start()) or self.speaker_right(cue.end(), q.open)
+            if sp is None:
+                continue
+            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), sp, p,
+                           rule="cue before quote"))
+            used.add(qi)
+        # 3. reported speech around the remaining cues
+        for cue in self.cues_in(block.start, block.end):
+            if _inside(cue.start(), pspans) or self.claimed(cue.start()):
+                continue
+            self.reported(p, block, pairs, cue)
+        # 4. quoted stretches without a cue
+        for qi, q in enumerate(pairs):
+            if qi in used or self.claimed(q.open + 1):
+                continue
+            self.uncued(p, q, pairs)
+
+    def attach_direct(self, p: int, q: Pair, pairs: list[Pair], cue: re.Match,
+                      speaker: Mention, rule: str) -> None:
+        s = self.clause_start(p, q.open, pairs)
+        lead = self.t[s : q.open]
+        if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
+            self.add(Quote(s, q.close + (1 if q.closed else 0), "mixed", cue.group(0),
+                           cue.start(), speaker, p, rule=rule))
+        else:
+            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), speaker, p,
+                           rule=rule))
+
+    def reported(self, p: int, block: Any, pairs: list[Pair], cue: re.Match) -> None:
+        t, k = self.t, self.k
+        word = cue.group(0).lower()
+        s, e = self.sentence_of(p, cue.start())
+        # extend the sentence over quotes that the splitter cut inside
+        for q in pairs:
+            if q.open < e < q.close:
+                e = min(block.end, q.close + 1)
+        if word in ("according to", "in the words of"):
+            sp = self.speaker_right(cue.end(), e) or self.phrase_source(cue.end(), e, p)
+            if sp is None:
+                return
+            lead = t[s : cue.start()].rstrip(" ,")
+            if _words_in(lead, cap=3) >= 3:
+                self.content(p, pairs, s, s + len(lead), sp, cue, "according to (after)")
+                return
+            m = _COMMA_SPACE.search(t[sp.end : e])
+            if m:
+                a = sp.end + m.end()
+                self.content(p, pairs, a, e, sp, cue, "according to (before)")
+            return
+        lemma = k.verb_forms.get(word, "")
+        left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
+        rel_zone = t[s : left.start] if left is not None else ""
+        rel_zone = rel_zone[rel_zone.rfind(",") + 1 :]  # "than those who did none, the study"
+        if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
+            return  # "which China claims as its own": a relative clause, not speech
+        before_cue = t[s : cue.start()].rstrip()
+        if left is None and word.endswith("ing") and before_cue.endswith(","):
+            left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
+        if left is None and _ends_with_conjunction(before_cue):
+            prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
+            left = prev[-1].speaker if prev else None  # "X said … but warned …"
+        right = None
+        if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
+            right = self.speaker_right(cue.end(), e)  # inverted: "…, said Samir Puri"
+        speaker = left or right
+        if speaker is None:
+            return
+        after_from = right.end if right else cue.end()
+        if right and right.apposition:
+            idx = t.find(right.apposition, right.end, e + 1)
+            if idx >= 0:
+                after_from = idx + len(right.apposition)
+        # content before the cue: "…, the White House said."
+        head = speaker.start if left else cue.start()
+        lead = t[s:head]
+        if left and not lead.rstrip().endswith(","):
+            lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
+        tail = t[after_from:e]
+        tail_is_end = _TAIL_IS_END.match(tail)
+        if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end:
+            self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
+                         "content before cue")
+            return
+        # content after the cue: X said (that) …
+        a = after_from
+        rest = t[a:e]
+        mt = _ADJUNCT_TO_THAT.match(rest) \
+            if lemma in k.needs_object or not _THAT.match(rest) else None
+        if mt and mt.end() and (lemma in k.needs_object or not _WORDS_THEN_THAT.match(rest)
+                                or _TIME_ADJUNCT.match(rest)):
+            a += mt.end()
+            rest = t[a:e]
+        elif lemma in k.needs_object:
+            low = rest.lstrip().lower()
+            skip = len(rest) - len(rest.lstrip())
+            for aud in k.audiences:
+                if low.startswith(aud + " ") or low.startswith(aud + ","):
+                    skip += len(aud)
+                    break
+            else:
+                m = _OBJECT_NP.match(rest.lstrip())
+                if m and not low.startswith("that"):
+                    skip += m.end()
+                elif not low.startswith("that") and not _has_clause(rest, k):
+                    return
+            a += skip
+            rest = t[a:e]
+        m = _THAT_OR_COLON.match(rest)
+        a += m.end()
+        has_that = "that" in m.group(0) or ":" in m.group(0)
+        content = t[a:e]
+        inner_pairs = [q for q in pairs if a <= q.open < e]
+        if not content.strip():
+            return
+        if not (has_that or inner_pairs or _has_clause(content, k)):
+            return
+        if content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT and not has_that:
+            return  # a quote straight after the cue was handled as direct
+        self.content(p, pairs, a, e, speaker, cue, "content after cue",
+                     need_clause=not (has_that or inner_pairs))
+
+    def content(self, p: int, pairs: list[Pair], a: int, b: int, speaker: Mention,
+                cue: re.Match, rule: str, need_clause: bool = False) -> None:
+        t = self.t
+        seg = t[a:b]
+        inner = [q for q in pairs if a <= q.open < b]
+        last_close = max((q.close + 1 for q in inner), default=a)
+        m = _CUT_CONTENT.search(seg)
+        while m and a + m.start() < last_close:
+            m = _CUT_CONTENT.search(seg, m.end())
+        if m:
+            b = a + m.start()
+        for c in self.cues_in(a, b):
+            # "X has argued that Y, two people familiar with her thinking said.": the
+            # trailing attribution belongs to the whole sentence, not to X's content
+            if not _END_ONLY.fullmatch(t, c.end(), b) or _inside(
+                    c.start(), [(q.open, q.close + 1) for q in pairs]):
+                continue
+            comma = t.rfind(",", a, c.start())
+            sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
+            if sp is not None and sp.start > comma and not t[comma + 1 : sp.start].strip(" "):
+                b = comma
+                break
+        for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
+            before = t[a : c.start()]
+            if _ends_with_conjunction(before) and not _inside(
+                    c.start(), [(q.open, q.close + 1) for q in pairs]):
+                b = a + len(before.rstrip()) - 3
+                b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
+                while b > a and t[b - 1] == " ":
+                    b -= 1
+                break
+        b = max(b, min(last_close, len(t)))
+        if inner and _ADVERBIAL_AFTER_QUOTE.match(t, last_close) and last_close < b:
+            b = last_close
+        while b > a and t[b - 1] in " ,.;:!?…":
+            b -= 1
+        if b <= a or _words_in(t, a, b, cap=2) < 2:
+            return
+        if need_clause and not _has_clause(t[a:b], self.k):
+            return  # "urged both sides to return …, warning that …": cut to no clause
+        kind = "mixed" if any(a <= q.open < b for q in pairs) else "indirect"
+        self.add(Quote(a, b, kind, cue.group(0), cue.start(), speaker, p, rule=rule))
+
+    def naming_speaker(self, s: int, open_: int) -> tuple[Mention, re.Match] | None:
+        """The speaker of a quoted phrase given by a naming verb in the same clause
+        ("Calder described the game as ‘a free hit’", "X, which has called the exodus a
+        “slow-motion crisis”"), with the verb's match; None without one."""
+        verb = None
+        for m in _WORD_RE.finditer(self.t, s, open_):
+            if m.group(1).lower() in self.k.naming_verbs and self.t[m.start() - 1] != "-":
+                verb = m
+        if verb is None or _SENTENCE_STOP.search(self.t[verb.end() : open_]):
+            return None
+        sp = self.speaker_left(s, verb.start())
+        if sp is None:  # a relative clause: the speaker is the noun before "which"
+            rel = _RELATIVE_END.search(self.t[s : verb.start()])
+            if rel:
+                sp = self.speaker_left(s, s + rel.start())
+        return (sp, verb) if sp is not None else None
+
+    def floating_speaker(self, p: int, q: Pair) -> tuple[Mention | None, str]:
+        """The speaker of a quote that opens its sentence with no cue, in this order:
+        the last quote before it in its paragraph; a lead-in line ending in a colon
+        just before its paragraph ("Mo Elleithee, director of …, said:"); a quote with a
+        cue later in its paragraph (news style attributes a paragraph once, "“…” He
+        paused. “…,” Mr. Butterfield said."); the last quote of the paragraph before."""
+        by_start = sorted(self.quotes, key=lambda x: x.start)
+        here = [x for x in by_start if x.paragraph == p and x.start < q.open]
+        if here:
+            return here[-1].speaker, "floating"
+        block = self.body[p]
+        opens_paragraph = not self.t[block.start : q.open].strip()
+        if opens_paragraph and p > 0 and self.body[p - 1].text.rstrip().endswith(":"):
+            sp = self.lead_in_speaker(p - 1)
+            if sp is not None:
+                return sp, "lead-in line"
+        later = [x for x in by_start if x.paragraph == p and x.start > q.open
+                 and x.cue is not None and not x.floating and x.speaker is not None]
+        if later:
+            return later[0].speaker, "floating (attribution later in the paragraph)"
+        prev = [x for x in by_start if x.paragraph == p - 1]
+        return (prev[-1].speaker if prev else None), "floating"
+
+    def lead_in_speaker(self, p: int) -> Mention | None:
+        """The speaker of a paragraph ending in a colon: before or after its last cue
+        ("…, said:", "said Smith:"), else the first person it names ("Jane Smith,
+        director of …:")."""
+        block = self.body[p]
+        end = block.start + len(block.text.rstrip()) - 1  # the colon
+        s, _ = self.sentence_of(p, end - 1)
+        cues = self.cues_in(s, end)
+        if cues:
+            cue = cues[-1]
+            return self.speaker_left(s, cue.a) or self.speaker_right(cue.b, end)
+        if _words_in(self.t, s, end, cap=31) > 30:
+            return None
+        return next((m for m in self.between(s, end) if m.kind == "person"), None)
+
+    def transcript_turn(self, p: int, block: Any) -> bool:
+        """A turn of a transcript: "Mr Malone: We have farmed here …", "SMITH: …". The
+        words after the speaker's label are their direct quote. True when added."""
+        m = _TURN_LABEL.match(block.text)
+        if m is None or m.group(1).rstrip(".") in _UNNAMED_TURNS:
+            return False
+        a, b = block.start + m.start(1), block.start + m.end(1)
+        speaker = next((x for x in self.between(a, b) if x.kind == "person"), None)
+        if speaker is None and m.group(1).isupper():
+            label = m.group(1).split()[-1]  # "SMITH": the person of that surname
+            owner = next((x for x in self.mentions if x.kind == "person"
+                          and x.name.split()[-1].upper() == label), None)
+            if owner is not None:
+                speaker = Mention(a, b, m.group(1), "person", owner.name, paragraph=p)
+        if speaker is None:
+            return False
+        end = block.start + len(block.text.rstrip())
+        self.add(Quote(block.start + m.end(), end, "direct", ":", b, speaker, p,
+                       rule="transcript turn"))
+        return True
+
+    def uncued(self, p: int, q: Pair, pairs: list[Pair]) -> None:
+        t = self.t
+        s = self.clause_start(p, q.open, pairs)
+        lead = t[s : q.open]
+        n_words = _words_in(t, q.open + 1, q.close, cap=13)  # compared with 2 to 12
+        if not lead.strip():
+            if n_words < 2:
+                return
+            speaker, rule = self.floating_speaker(p, q)
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
+                           floating=True, rule=rule))
+            return
+        named = self.naming_speaker(s, q.open)
+        if named is not None and n_words <= 12:
+            sp, verb = named
+            self.add(Quote(q.open + 1, q.close, "direct", verb.group(1), verb.start(1), sp, p,
+                           rule="naming verb"))
+            return
+        docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open]
+        if docs and n_words >= 3:
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, docs[-1], p,
+                           rule="quoted document"))
+            return
+        if n_words >= 8:
+            self.add(Quote(q.open + 1, q.close, "direct", None, None, None, p,
+                           rule="long quote without cue"))
+
+
+def _continues(prev: Quote, q: Quote, ex: _Extractor) -> bool:
+    """True when ``q`` opens the paragraph after ``prev`` with a quotation mark while
+    ``prev`` ran to the end of its paragraph with its mark left open: news style for one
+    quotation continued over paragraphs."""
+    if prev.kind == "indirect" or q.kind != "direct" or q.paragraph != prev.paragraph + 1:
+        return False
+    before = ex.pairs[prev.paragraph]
+    if not before or before[-1].closed or before[-1].close != prev.end:
+        return False
+    after = ex.pairs[q.paragraph]
+    block = ex.body[q.paragraph]
+    return bool(after) and after[0].open == block.start + len(block.text) - len(
+        block.text.lstrip()) and q.start == after[0].open + 1
+
+
+def _join(pieces: list[Quote]) -> Quote:
+    """One quote from the pieces of a quotation continued over paragraphs: the speaker of
+    the first piece with a cue (the attribution may come in any of the paragraphs), else
+    the first piece's."""
+    cued = [x for x in pieces if not x.floating and x.speaker is not None]
+    lead = cued[0] if cued else pieces[0]
+    return Quote(pieces[0].start, pieces[-1].end, pieces[0].kind, lead.cue, lead.cue_start,
+                 lead.speaker, pieces[-1].paragraph, floating=not cued,
+                 rule=lead.rule + " (continued over paragraphs)")
+
+
+def extract_quotes(article: Article) -> tuple[list[Quote], list[Mention]]:
+    """Quotes of the article's body text in text order, and all speaker mentions.
+
+    A quotation continued over several paragraphs (opening mark repeated at each
+    paragraph, closing mark only at the end) is returned as one quote spanning the
+    paragraphs: ``article.text[start:end]`` then holds the paragraph breaks and the
+    repeated opening marks (docs/sources.md gives the reason).
+    """
+    ex = _Extractor(article)
+    quotes = ex.run()
+    # one quote per span: drop a quote wholly inside an earlier, longer one unless it
+    # is a nested attribution (its own cue inside the outer quote's span)
+    kept: list[Quote] = []
+    for q in quotes:
+        if kept and q.start < kept[-1].end and q.end <= kept[-1].end:
+            outer = kept[-1]
+            nested = (q.cue_start is not None and outer.start <= q.cue_start < outer.end
+                      and outer.cue_start is not None and not q.start <= outer.cue_start < q.end
+                      and q.kind != "direct")
+            if not nested:
+                continue
+        kept.append(q)
+    joined: list[Quote] = []
+    run: list[Quote] = []
+    for q in kept:
+        if run and _continues(run[-1], q, ex):
+            run.append(q)
+            continue
+        if run:
+            joined.append(_join(run) if len(run) > 1 else run[0])
+        run = [q]
+    if run:
+        joined.append(_join(run) if len(run) > 1 else run[0])
+    return joined, ex.mentions
+

@@ -1,0 +1,190 @@
+"""Knowledge read from ``data/speech_verbs.yaml``, ``data/speaker_roles.yaml`` and
+``data/sides.yaml``, compiled once into a :class:`Knowledge`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from analysis.paths import DATA
+from analysis.quotes.phrase_matcher import Lexicon
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAP_TOKEN = rf"(?:[{_UPPER}][\w.\-’']*\w\.?|[{_UPPER}]\.?(?:[{_UPPER}]\.)*)"
+
+
+_YEAR_OLD = re.compile(r"\b(\d+-year-old)\b")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything read from the YAML files under ``data/``, compiled once."""
+
+    verb_forms: dict[str, str]  # form -> lemma
+    needs_object: frozenset[str]
+    audiences: tuple[str, ...]
+    phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
+    clause_words: frozenset[str]
+    clause_subjects: frozenset[str]
+    naming_verbs: frozenset[str]
+    titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
+    max_title_words: int
+    title_last_words: frozenset[str]
+    title_first_words: frozenset[str]
+    former_markers: frozenset[str]
+    org_heads: dict[str, str]
+    org_heads_list: tuple[tuple[str, str], ...]
+    head_rank: dict[str, int]
+    organisations: dict[str, str]
+    media: frozenset[str]
+    documents: frozenset[str]
+    group_nouns: dict[str, str]
+    bare_groups: dict[str, str]
+    not_names: frozenset[str]
+    not_name_words: frozenset[str]
+    connectors: frozenset[str]  # lower-case words inside a name ("of", "von")
+    title_modifiers: frozenset[str]
+    generic_titles: frozenset[str]
+    allowed_gap: re.Pattern  # what may stand between a speaker and the cue
+    honorifics: dict[str, str | None]  # "Mr" -> "male" (written without the full stop)
+    pronoun_surnames: frozenset[str]
+    relation_nouns: tuple[str, ...]  # longest first
+    types: tuple[dict, ...]
+    sides: dict[str, dict]
+    alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
+    alias_name: dict[str, str]  # alias -> its side's speaker_name, else the alias itself
+    alias_first_words: frozenset[str]
+    lexicon: Lexicon
+    anon: dict[str, Any]
+    run_re: re.Pattern
+    description_re: re.Pattern
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _anonymous_rules(anon: dict) -> dict[str, Any]:
+    """Small anchored patterns built from the ``anonymous`` word lists."""
+    dets = _alternation(anon.get("determiners") or ["a"])
+    mods = _alternation(anon.get("modifiers") or ["senior"])
+    quals = _alternation(anon.get("qualifiers") or ["familiar with"])
+    clauses = _alternation(anon.get("anonymity_clauses") or ["asked not to be named"])
+    return {
+        "qualified": {str(h).lower() for h in anon.get("qualified_heads") or []},
+        # words before a head, matched at the end of the text before it
+        "before": re.compile(rf"(?:\b(?:{dets})\s+)?(?:\b(?:{mods})\s+){{0,3}}$", re.I),
+        "after": re.compile(rf"\s+(?:{quals})\s+(?:(?:the|an?|his|her|their)\s+)?[\w\-]+",
+                            re.I),
+        "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
+        "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,?\s*$", re.I),
+    }
+
+
+def _allowed_gap(gap_words: list[str]) -> re.Pattern:
+    """The gap allowed between a speaker and its cue: a place ("X of Ohio"), an
+    apposition between commas, "and his colleagues", and the ``gap_words`` of
+    ``speech_verbs.yaml`` ("also", "later", "in a statement")."""
+    words = _alternation(gap_words) + r"|on \w+day"
+    return re.compile(
+        r"^(?:\s+(?:of|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
+        r"(?:\s*,\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"){1,160}?,)?"
+        r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
+        rf"(?:\s*(?:{words}))*\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _read_yaml(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml`` and ``sides.yaml``."""
+    verbs = _read_yaml("speech_verbs.yaml")
+    roles = _read_yaml("speaker_roles.yaml")
+    sides = _read_yaml("sides.yaml")
+
+    verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
+    phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
+    # verbs match in lower case only ("the United States" is not a cue); phrases may
+    # also open a sentence ("According to …")
+    cue_words = list(verb_forms) + [p for p, _ in phrases]
+    cue_words += [p[:1].upper() + p[1:] for p, _ in phrases]
+    cue_words.sort(key=len, reverse=True)
+    lexicon = Lexicon()
+    lexicon.add(cue_words, "cue", no_suffix="’'-")
+
+    titles = {str(k).lower(): dict(v) for k, v in roles["titles"].items()}
+    alias_side: dict[str, tuple[str, str]] = {}
+    for side, entry in sides.items():
+        for role in ("institutions", "metonyms", "adjectives", "names"):
+            for alias in entry.get(role) or []:
+                alias_side[str(alias)] = (str(side), role[:-1] if role != "names" else "name")
+    aliases = sorted(alias_side, key=len, reverse=True)
+    lexicon.add(aliases, "alias")
+    lexicon.add(["he", "she", "they", "it"], "pronoun", any_case=True)
+    anon = roles.get("anonymous") or {}
+    lexicon.add(list(anon.get("heads") or []) + list(anon.get("qualified_heads") or []),
+                "anon", any_case=True)
+    lexicon.add(["who"], "who")
+    lexicon.add([str(d) for d in roles.get("descriptions") or []], "desc")
+    lexicon.add([t for t in titles if t[:1].isalpha()], "title", any_case=True, no_suffix="-")
+    group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
+    bare = {str(k).lower(): v for k, v in (roles.get("bare_groups") or {}).items()}
+    lexicon.add(list(bare), "bare", any_case=True)
+    lexicon.add([g for g in group_nouns if " " not in g], "ghead")
+    connectors = frozenset(str(w) for w in roles["name_connectors"])
+    return Knowledge(
+        verb_forms=verb_forms,
+        needs_object=frozenset(verbs.get("needs_object") or []),
+        audiences=tuple(sorted((a.lower() for a in verbs.get("audiences") or []),
+                               key=len, reverse=True)),
+        phrases=phrases,
+        clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
+        clause_subjects=frozenset(w.lower() for w in verbs.get("clause_subjects") or []),
+        naming_verbs=frozenset(w.lower() for w in verbs.get("naming_verbs") or []),
+        titles=titles,
+        max_title_words=max(len(t.split()) for t in titles),
+        title_last_words=frozenset(t.split()[-1] for t in titles),
+        title_first_words=frozenset(t.split()[0] for t in titles if t.split()),
+        former_markers=frozenset(roles.get("former_markers") or []),
+        org_heads={str(k).lower(): v for k, v in roles["org_heads"].items()},
+        org_heads_list=tuple((str(k).lower(), v) for k, v in roles["org_heads"].items()),
+        head_rank={str(k).lower(): i for i, k in enumerate(roles["org_heads"])},
+        organisations={str(k): v for k, v in roles["organisations"].items()},
+        media=frozenset(roles.get("media_outlets") or []),
+        documents=frozenset(roles.get("documents") or []),
+        anon=_anonymous_rules(anon),
+        group_nouns=group_nouns,
+        bare_groups=bare,
+        not_names=frozenset(roles.get("not_names") or []),
+        not_name_words=frozenset(str(w) for w in roles["not_name_words"]),
+        connectors=connectors,
+        title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
+        generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
+        allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]]),
+        honorifics={str(h): g for h, g in roles["honorifics"].items()},
+        pronoun_surnames=frozenset(str(w) for w in roles["pronoun_surnames"]),
+        relation_nouns=tuple(sorted((str(w) for w in roles["relation_nouns"]), key=len,
+                                    reverse=True)),
+        types=tuple(roles["types"]),
+        sides=sides,
+        alias_side=alias_side,
+        alias_name={a: sides[side].get("speaker_name") or a
+                    for a, (side, _) in alias_side.items()},
+        alias_first_words=frozenset(a.split()[0] for a in alias_side if a.split()),
+        lexicon=lexicon,
+        description_re=_YEAR_OLD,
+        run_re=re.compile(
+            _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
+            + _CAP_TOKEN + r")*"
+        ),
+    )
+

@@ -1,0 +1,628 @@
+"""Speaker mentions: names, bodies, countries, pronouns and unnamed sources in the body."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from analysis.quotes.knowledge import Knowledge, knowledge
+from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
+from analysis.quotes.phrase_matcher import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.article import Article
+
+# --- speaker mentions ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of body text that can speak: a name, body, country, pronoun or unnamed
+    source. ``start``/``end`` cover the name itself (titles excluded), offsets into
+    ``article.text``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | org | media | country | document | pronoun | anonymous | group
+    name: str
+    side: str | None = None
+    org_type: str | None = None
+    title: str | None = None
+    modifiers: list[str] = field(default_factory=list)  # words before the title
+    apposition: str | None = None
+    possessor: str | None = None  # "China" in "China’s Ministry of Foreign Affairs"
+    possessive: bool = False  # the mention itself is followed by ’s
+    paragraph: int = -1
+    in_quote: bool = False
+    honorific: str | None = None  # "Mr." in "Mr. Kelly"
+    gender: str | None = None  # male | female, where an honorific or title shows it
+
+
+OPENING_MARKS = DOUBLE_OPEN + DOUBLE_STRAIGHT + SINGLE_OPEN + SINGLE_STRAIGHT + "("
+
+
+def _title_at(tokens: list[str], i: int, k: Knowledge) -> int:
+    """Number of tokens from ``i`` that form the longest known title (0 if none)."""
+    if tokens[i].lower() not in k.title_first_words:
+        return 0
+    for n in range(min(k.max_title_words, len(tokens) - i), 0, -1):
+        if " ".join(tokens[i : i + n]).lower() in k.titles:
+            return n
+    return 0
+
+
+def _country_at(tokens: list[str], i: int, k: Knowledge) -> int:
+    if tokens[i] not in k.alias_first_words:
+        return 0
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        phrase = " ".join(tokens[i : i + n])
+        if phrase in k.alias_side and k.alias_side[phrase][1] != "metonym":
+            return n
+    return 0
+
+
+def _org_type(name: str, k: Knowledge) -> str | None:
+    if name in k.organisations:
+        return k.organisations[name]
+    if name in k.media:
+        return "journalist"
+    # the first head word in file order decides ("International Institute" -> institute)
+    found = [k.head_rank[w] for w in name.lower().split() if w in k.head_rank]
+    return k.org_heads_list[min(found)][1] if found else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for j, t in enumerate(tokens):
+        if t in k.not_names and j == 0 and len(tokens) > 1 and t in k.pronoun_surnames:
+            continue  # "He Yadong"
+        if t in k.not_name_words or t in k.not_names or t.lower() in k.connectors:
+            return False
+        if not t[:1].isupper() or _DIGIT.search(t):
+            return False
+        if t.isupper() and len(t) > 1 and len(tokens) == 1:
+            return False  # an acronym alone is not a person
+    return True
+
+
+def _side_of_name(name: str, k: Knowledge) -> str | None:
+    hit = k.alias_side.get(name)
+    return hit[0] if hit else None
+
+
+def _lowercase_title_before(text: str, start: int, k: Knowledge, end: int | None = None
+                            ) -> tuple[str | None, list[str]]:
+    """A lower-case title just before ``start`` ("spokesman", "former secretary of state")
+    and the modifier words before it ("former", "US"). A title set off by commas counts
+    when it is a definite description and the name between the commas is its
+    apposition: "The health secretary, Wes Streeting, said", "Germany’s chancellor, Olaf
+    Scholz." (``end`` is the name's end); not "In a letter to the minister, Wes said"."""
+    before = text[max(0, start - 80) : start]
+    tail = before.rsplit(None, 1)  # the last word decides whether to look further
+    if not tail:
+        return None, []
+    last = tail[-1].lower().strip(",")
+    if last not in k.title_last_words and last not in k.former_markers \
+            and tail[-1] not in k.alias_side:
+        return None, []
+    words = before.split()
+    title = None
+    comma = before.rstrip().endswith(",")
+    if comma and not (end is not None and text[end : end + 1] in (",", ".")):
+        return None, []
+    for n in range(min(k.max_title_words, len(words)), 0, -1):
+        phrase = " ".join(words[-n:]).lower().strip(",")
+        if phrase not in k.titles:
+            continue
+        if not comma:
+            title = " ".join(words[-n:])
+            words = words[:-n]
+            break
+        # up to two words describe the title: "the health secretary", "the Ashford
+        # manager"
+        for extra in range(min(3, len(words) - n + 1)):
+            rest = words[: len(words) - n - extra]
+            if extra and words[len(words) - n - extra].endswith(","):
+                break
+            if _definite(rest, k):
+                title = " ".join(words[len(words) - n - extra :]).rstrip(",")
+                words = rest
+                break
+        break
+    if comma and title is None:
+        return None, []
+    mods = []
+    for w in reversed(words[-3:]):
+        wl = w.lower().strip(",")
+        if wl in k.former_markers or w.strip(",") in k.alias_side or wl in k.title_modifiers:
+            mods.insert(0, w.strip(","))
+        else:
+            break
+    return title, mods
+
+
+def _definite(words: list[str], k: Knowledge) -> bool:
+    """Whether the words before a title make it a definite description: "the", a
+    possessive ("Germany’s"), or "the"/a possessive before a country word ("the US")."""
+    if not words:
+        return False
+    last = words[-1]
+    if last in ("the", "The") or last.endswith(("’s", "'s")):
+        return True
+    return last in k.alias_side and len(words) >= 2 and _definite(words[:-1], k)
+
+
+def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
+    """The apposition after a name: ``, senior fellow at the IISS,`` or
+    ``, Al Jazeera’s correspondent in Beijing.``"""
+    if text[end : end + 1] != ",":
+        return None  # no comma, no apposition: skip the pattern
+    m = _APPOSITION.match(text[end : end + 140])
+    if not m:
+        return None
+    chunk = m.group(1).strip()
+    first = chunk.split()[0]
+    lower = chunk.lower()
+    if first.lower() in ("who", "which", "and", "but", "as"):
+        return None
+    if any(w.lower() in k.verb_forms or w.lower() in k.clause_words for w in chunk.split()):
+        return None
+    if first[:1].islower() and (" of " in lower or " at " in lower
+                                or _POSSESSIVE.search(chunk)):
+        return chunk  # a lower-case description with an organisation
+    return chunk if k.lexicon.scan(lower, only="title")["title"] else None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?$")
+
+
+def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
+                     ) -> list[tuple[int, int, str]]:
+    """Unnamed sources in one paragraph: "two senior US officials", "a source familiar
+    with the talks", "one engineer, who asked not to be named"."""
+    rules = k.anon
+    out = []
+    for h in hits["anon"]:
+        head = h.group(0).lower()
+        after = rules["after"].match(text, h.end())
+        if head in rules["qualified"] and not after:
+            continue
+        before = rules["before"].search(text, max(0, h.start() - 80), h.start())
+        a = before.start() if before else h.start()
+        out.append((a, after.end() if after else h.end(), head))
+    for h in hits["who"]:
+        if rules["clause"].match(text, h.start()):
+            m = rules["noun_before"].search(text, max(0, h.start() - 60), h.start())
+            if m:
+                phrase = text[m.start() : m.end()].rstrip(" ,")
+                out.append((m.start(), m.start() + len(phrase), phrase.split()[-1].lower()))
+    return out
+
+
+def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
+    """Lexicon hits of each body block, offsets relative to the block's text, found
+    at the words of the shared text layer (``article.sentences``)."""
+    lexicon = knowledge().lexicon
+    by_block: dict[int, list[Any]] = {}
+    for sent in article.sentences:
+        by_block.setdefault(sent.block, []).extend(sent.words)
+    return [lexicon.scan_words(block.text, by_block.get(bi, ()), len(block.text), block.start)
+            for bi, block in enumerate(article.blocks) if block.is_body]
+
+
+def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = None,
+                  scans: list[dict[str, list[Hit]]] | None = None) -> list[Mention]:
+    """Every mention in the body that could be a speaker, in text order.
+
+    Persons are capitalised runs of 1-4 name words after any titles are removed; a
+    single word is a person only after a title ("President Putin") or as a word of a
+    full name met elsewhere in the body (surname back-reference). ``quote_spans`` marks
+    mentions inside direct quotes (``in_quote``), which can be talked about but never
+    speak.
+    """
+    k = knowledge()
+    text = article.text
+    spans = sorted(quote_spans or [])
+    span_starts = [a for a, _ in spans]
+    span_ends = [b for _, b in spans]
+
+    def quoted(pos: int) -> bool:
+        i = bisect_right(span_starts, pos) - 1
+        return i >= 0 and pos < span_ends[i]
+
+    not_names = k.not_names
+    sentence_starts = {s.start for s in article.sentences}
+    out: list[Mention] = []
+    singles: list[tuple[Mention, bool]] = []  # (mention, titled)
+    for p, block in enumerate(article.body):
+        btext, off = block.text, block.start
+        taken: list[tuple[int, int]] = []
+        for rs, re_, possessive in _runs(btext, k):
+            seg = btext[rs:re_]
+            tokens = seg.split()
+            i, n = 0, len(tokens)
+            honorific = None
+            if n > 1 and tokens[0].rstrip(".") in k.honorifics:
+                honorific, i = tokens[0], 1  # "Mr. Kelly", "Ms Alvarez": a person follows
+            elif n > 1 and tokens[0] in k.pronoun_surnames and tokens[1] not in not_names:
+                pass  # "He Yadong": the surname, then the given name
+            else:
+                while i < n and tokens[i] in not_names:
+                    i += 1
+            if i == n:
+                continue
+            end_char = off + re_
+            if i:
+                mention = _classify_run(tokens[i:], off + rs + seg.find(tokens[i], len(
+                    tokens[0])), end_char, text, k)
+            elif n == 1 and tokens[0][-1] != ".":
+                mention = _classify_word(tokens[0], off + rs, end_char, text, k)
+            else:
+                mention = _classify_run(tokens, off + rs, end_char, text, k)
+            if not mention:
+                continue
+            for mm in mention:
+                mm.paragraph = p
+                mm.in_quote = quoted(mm.start)
+                mm.possessive = possessive and mm.end == end_char
+                if honorific is not None and mm.kind in ("person", "person_single"):
+                    mm.honorific = honorific
+                    mm.gender = k.honorifics[honorific.rstrip(".")]
+                elif mm.title:
+                    mm.gender = (k.titles.get(mm.title.lower()) or {}).get("gender")
+                if mm.kind == "person_single":
+                    singles.append((mm, bool(mm.title or mm.honorific)))
+                else:
+                    taken.append((mm.start, mm.end))
+                    out.append(mm)
+        hits = scans[p] if scans is not None else k.lexicon.scan(btext)
+        for h in hits["pronoun"]:
+            if quoted(off + h.start()):
+                continue  # a pronoun inside a quote never speaks
+            if h.phrase in k.pronoun_surnames and off + h.a not in sentence_starts \
+                    and btext[: h.a].rstrip()[-1:] not in OPENING_MARKS:
+                # "“…,” He said.": capitalised inside a sentence, the surname
+                singles.append((Mention(off + h.a, off + h.b, h.phrase, "person_single",
+                                        h.phrase, paragraph=p), False))
+                continue
+            out.append(Mention(off + h.a, off + h.b, h.phrase, "pronoun", h.phrase.lower(),
+                               paragraph=p))
+        descs = [(h.start(), h.end()) for h in hits["desc"]]
+        if "year-old" in btext:
+            descs += [(m.start(1), m.end(1)) for m in k.description_re.finditer(btext)]
+        for a, b in descs:
+            # "The Scot, who …, added", "said the 19-year-old": resolved like "he"/"she"
+            if btext[max(0, a - 4) : a] not in ("the ", "The ") or quoted(off + a):
+                continue
+            nxt = _NEXT_WORD.match(btext, b)
+            if nxt and (nxt.group(1) or nxt.group(2).lower() in k.verb_forms):
+                out.append(Mention(off + a - 4, off + b, btext[a - 4 : b], "pronoun", "he",
+                                   paragraph=p))
+        for a, b, _head in _anonymous_spans(btext, hits, k):
+            a, b = off + a, off + b
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
+                               in_quote=quoted(a)))
+        for h in hits["bare"]:
+            a, b = off + h.start(), off + h.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            head = h.group(0).lower()
+            out.append(Mention(a, b, h.group(0), "group", head, paragraph=p,
+                               org_type=k.bare_groups.get(head), in_quote=quoted(a)))
+        for h in hits["ghead"]:
+            m = _THE_BEFORE.search(btext, max(0, h.start() - 40), h.start())
+            if not m:
+                continue
+            a, b = off + m.start(), off + h.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention(a, b, text[a:b], "group", text[a:b], paragraph=p,
+                               org_type=k.group_nouns.get(h.group(0).lower()),
+                               in_quote=quoted(a)))
+        alias_side, alias_name = k.alias_side, k.alias_name
+        for h in hits["alias"]:
+            word = h.phrase
+            side, role = alias_side[word]
+            out.append(Mention(off + h.a, off + h.b, word, "side_word", alias_name[word],
+                               side, role, None, [], None, None, False, p, True))
+    # full names met anywhere decide which single words are people
+    by_word: dict[str, list[Mention]] = {}
+    for f in out:
+        if f.kind == "person":
+            for w in f.name.split():
+                by_word.setdefault(w, []).append(f)
+    titled_singles = {m.name for m, titled in singles if titled}
+    by_para: dict[int, list[Mention]] = {}
+    for x in out:
+        by_para.setdefault(x.paragraph, []).append(x)
+    for m, titled in singles:
+        owners = by_word.get(m.name, [])
+        if owners:
+            before = [f for f in owners if f.start < m.start]
+            owner = (before[-1] if before else owners[0])
+            m.kind, m.name = "person", owner.name
+            out.append(m)
+        elif titled or m.name in titled_singles:
+            m.kind = "person"
+            out.append(m)
+        elif m.name in k.pronoun_surnames:
+            m.kind, m.name = "pronoun", m.name.lower()  # no one of that name: "He" is "he"
+            out.append(m)
+        elif not m.in_quote and not any(x.start < m.end and m.start < x.end
+                                        for x in by_para.get(m.paragraph, ())):
+            m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
+            out.append(m)
+    # possessors: "China’s Ministry …" -> the ministry's possessor is China
+    out.sort(key=lambda x: (x.start, -x.end))
+    linkable = [m for m in out if m.kind != "side_word"]
+    for a, b in zip(linkable, linkable[1:], strict=False):
+        if a.possessive and b.kind in ("org", "media") and 0 < b.start - a.end <= 4:
+            b.possessor = a.name
+            b.side = b.side or _side_of_name(a.name, k)
+    for m in out:
+        if m.kind == "person" and m.apposition is None and not m.in_quote:
+            m.apposition = _apposition_after(text, m.end, k)
+    return out
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")
+# precompiled patterns of the hot paths (the re module's cache lookup is not free)
+_APPOSITION = re.compile(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_NON_SPACE = re.compile(r"\S+")
+_FULL_STOP_WORD = re.compile(r"(\S+)\.(?=\s)")
+_NEXT_WORD = re.compile(r"\s*([,.;:!?])|\s+(\w+)")
+
+
+def _split_at_sentence_end(text: str, m: Any, k: Knowledge) -> list[Any]:
+    """A capitalised run split where a full word ends a sentence inside it ("on
+    Saturday. Calder described …"); initials, abbreviations and titles ("U.S.",
+    "Dr.", "Sen.") keep their run."""
+    out: list[Any] = []
+    a = m.start()
+    for t in _FULL_STOP_WORD.finditer(m.group(0)):
+        word = t.group(1)
+        if len(word) > 3 and word[1:].islower() and (word + ".").lower() not in k.titles:
+            cut = m.start() + t.end()
+            out.append(Hit(a, cut, text[a:cut]))
+            a = cut + len(text[cut : m.end()]) - len(text[cut : m.end()].lstrip())
+    if a < m.end():
+        out.append(Hit(a, m.end(), text[a : m.end()]))
+    return out
+
+
+def _runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
+    """Capitalised runs of ``text`` as (start, end, ends_in_possessive), split after a
+    possessive ("China’s | Ministry of Foreign Affairs") and trimmed of trailing
+    connectors, dates and a sentence's full stop."""
+    out = []
+    not_names = k.not_names
+    for m0 in k.run_re.finditer(text):
+        raw = m0.group(0)
+        if ". " not in raw and "’" not in raw and "'" not in raw and raw[-1] != ".":
+            # plain words: the common case
+            last = raw.rsplit(None, 1)[-1]
+            if last not in not_names and last.lower() not in k.connectors:
+                out.append((m0.start(), m0.end(), False))
+            elif " " in raw:
+                _trim_run(text, m0, k, out)
+            continue
+        # split where a sentence ends inside the run
+        for m in (_split_at_sentence_end(text, m0, k) if ". " in raw else (m0,)):
+            raw = m.group(0)
+            if "’" not in raw and "'" not in raw and not raw.endswith("."):
+                last = raw.rsplit(None, 1)[-1]
+                if last not in not_names and last.lower() not in k.connectors:
+                    out.append((m.start(), m.end(), False))
+                    continue
+                if " " not in raw:
+                    continue
+            _trim_run(text, m, k, out)
+    return _join_coordinated_names(text, out, k) if " and " in text or " & " in text else out
+
+
+def _join_coordinated_names(text: str, runs: list[tuple[int, int, bool]], k: Knowledge
+                            ) -> list[tuple[int, int, bool]]:
+    """Join two runs around "and" that name one body: "the Nursing and Midwifery
+    Council", "the Food and Drug Administration", "the Department of Health and Social
+    Care". The article before the first run scopes over the whole coordinated name, and
+    the name is completed by an organisation head word at its end or opened by one
+    with "of" ("Department of ..."). Not joined: two bodies ("the Senate and House",
+    whose first part already ends in a head word), a country ("the US and China"), or
+    names without the article ("Biden and White House officials")."""
+    out: list[tuple[int, int, bool]] = []
+    for run in runs:
+        if out:
+            a1, b1, poss1 = out[-1]
+            a2, b2, poss2 = run
+            if not poss1 and text[b1:a2] in (" and ", " & ") \
+                    and _one_coordinated_name(text, a1, b1, a2, b2, k):
+                out[-1] = (a1, b2, poss2)
+                continue
+        out.append(run)
+    return out
+
+
+def _one_coordinated_name(text: str, a1: int, b1: int, a2: int, b2: int, k: Knowledge
+                          ) -> bool:
+    first = text[a1:b1].split()
+    if first and first[0] in ("The", "the"):
+        first = first[1:]
+    elif text[max(0, a1 - 4) : a1] not in ("the ", "The "):
+        return False
+    second = text[a2:b2].split()
+    if not first or not second:
+        return False
+    heads = k.head_rank
+    if first[-1].lower() in heads or " ".join(first) in k.alias_side \
+            or text[a2:b2] in k.alias_side:
+        return False
+    opened = len(first) >= 3 and first[0].lower() in heads and first[1] in ("of", "for")
+    return second[-1].lower() in heads or opened
+
+
+def _trim_run(text: str, m: Any, k: Knowledge, out: list[tuple[int, int, bool]]) -> None:
+    """Add the pieces of one run to ``out``: split after a possessive, trimmed of
+    trailing connectors, dates and a sentence's full stop."""
+    pieces = []
+    a = m.start()
+    for pm in _POSSESSIVE.finditer(text, m.start(), m.end()):
+        pieces.append((a, pm.start(), True))
+        a = pm.end()
+    pieces.append((a, m.end(), False))
+    for a, b, poss in pieces:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a += lead
+        seg = seg.strip()
+        words = seg.split()
+        while words and (words[-1].lower() in k.connectors or words[-1].rstrip(".") in
+                         k.not_names):
+            words.pop()
+            poss = False
+        if not words:
+            continue
+        last = words[-1]
+        if last.endswith(".") and len(last) > 2 and last not in k.alias_side and not \
+                _INITIALS.fullmatch(last) and last.lower() not in k.titles:
+            words[-1] = last[:-1]
+        spans = [(w.start(), w.end()) for w in _NON_SPACE.finditer(text[a:b])]
+        b2 = a + spans[len(words) - 1][1]
+        if words[-1] != last:
+            b2 -= 1
+        out.append((a, b2, poss))
+
+
+def _known_name(name: str, start: int, end: int, k: Knowledge
+                ) -> tuple[bool, list[Mention] | None]:
+    """A name the knowledge files know: an organisation, an outlet, a country or one of
+    its institutions. ``(True, mentions)``, where mentions is None for a bare national
+    adjective ("Chinese"), which names no speaker; ``(False, None)`` for any other name."""
+    if name in k.organisations or name in k.media:
+        kind = "media" if name in k.media else "org"
+        typ = "journalist" if kind == "media" else k.organisations[name]
+        return True, [Mention(start, end, name, kind, name, side=_side_of_name(name, k),
+                              org_type=typ)]
+    hit = k.alias_side.get(name)
+    if hit:
+        side, role = hit
+        if role == "adjective" and name not in ("US", "U.S."):
+            return True, None
+        if role == "institution":
+            return True, [Mention(start, end, name, "org", name, side=side,
+                                  org_type=_org_type(name, k) or "government")]
+        return True, [Mention(start, end, name, "country", k.alias_name[name], side=side)]
+    return False, None
+
+
+def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
+                   ) -> list[Mention] | None:
+    """:func:`_classify_run` for a run of one word, the most common case."""
+    known, mentions = _known_name(word, start, end, k)
+    if known:
+        return mentions
+    if word.lower() in k.titles or not _is_person_core([word], k):
+        return None
+    title, mods = _lowercase_title_before(text, start, k, end)
+    return [Mention(start, end, word, "person_single", word, title=title, modifiers=mods)]
+
+
+def _nth_end(text: str, n: int) -> int:
+    """End offset of the ``n``-th white-space separated token of ``text`` (1-based)."""
+    ends = [m.end() for m in _NON_SPACE.finditer(text)]
+    return ends[min(n, len(ends)) - 1] if ends and n > 0 else 0
+
+
+def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge
+                  ) -> list[Mention] | None:
+    """Split one capitalised run into title + name and say what the name is."""
+    if len(tokens) == 1 and not tokens[0].endswith("."):
+        return _classify_word(tokens[0], start, end, text, k)
+    full = text[start:end]
+    if "." in full:  # (a token ending in "." is part of ``full``)
+        tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
+                  and not _INITIALS.fullmatch(t) else t for t in tokens]
+    known, mentions = _known_name(full, start, end, k)
+    if known:
+        return mentions
+    if tokens[-1] in k.documents and len(tokens) >= 2:
+        return [Mention(start, end, full, "document", full)]
+    # strip titles and country modifiers from the front
+    i = 0
+    title_words: list[str] = []
+    mods: list[str] = []
+    while i < len(tokens):
+        n = _title_at(tokens, i, k)
+        if n:
+            title_words = tokens[i : i + n]
+            i += n
+            continue
+        c = _country_at(tokens, i, k)
+        if c and i + c < len(tokens):
+            mods.append(" ".join(tokens[i : i + c]))
+            i += c
+            continue
+        if any(_title_at(tokens, j, k) for j in range(i + 1, min(len(tokens) - 1, i + 3))):
+            mods.append(tokens[i])  # "Velorian Foreign Minister …": a modifier of the title
+            i += 1
+            continue
+        break
+    core = tokens[i:]
+    if not core:
+        return None
+    for j, t in enumerate(core):
+        # "Dana Whitfield of the Tech Workers Coalition": a person, then their organisation
+        if t in ("of", "for", "at") and 2 <= j <= 4 and _is_person_core(core[:j], k) \
+                and not _org_type(" ".join(core[:j]), k):
+            rest = core[j + 1 :]
+            while rest and rest[0].lower() in k.connectors:
+                rest = rest[1:]
+            if not rest:
+                break
+            first = _classify_run(tokens[: i + j], start, start + _nth_end(text[start:end], i + j),
+                                  text, k)
+            org_start = start + _nth_end(text[start:end], len(tokens) - len(rest)) - len(rest[0])
+            second = _classify_run(rest, org_start, end, text, k)
+            if first and second:
+                first[0].apposition = text[start + _nth_end(text[start:end], i + j) : end].strip()
+                return first + second
+            break
+    core_text = " ".join(core)
+    cstart = start + len(text[start:end]) - len(text[start:end].split(None, i)[-1]) if i \
+        else start
+    cend = end
+    core_full = text[cstart:cend]
+    org_type = _org_type(core_full, k)
+    if org_type and (len(core) > 1 or core_full in k.organisations or core_full in k.media):
+        kind = "media" if core_full in k.media else "org"
+        return [Mention(cstart, cend, core_full, kind, core_full,
+                        side=_side_of_name(core_full, k), org_type=org_type)]
+    if core_full in k.alias_side and not title_words:
+        side, role = k.alias_side[core_full]
+        if role in ("name", "metonym"):
+            return [Mention(cstart, cend, core_full, "country",
+                            k.sides[side].get("speaker_name") or core_full, side=side)]
+    if not _is_person_core(core, k):
+        return None
+    title = " ".join(title_words) if title_words else None
+    pre_title, pre_mods = _lowercase_title_before(text, start, k, end)
+    if title is None and pre_title:
+        title = pre_title
+    mods = pre_mods + mods
+    if len(core) == 1:
+        return [Mention(cstart, cend, core_full, "person_single", core_text, title=title,
+                        modifiers=mods)]
+    return [Mention(cstart, cend, core_full, "person", core_text, title=title, modifiers=mods)]
+
+
