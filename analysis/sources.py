@@ -115,7 +115,41 @@ class _Resolver:
             return self.pronoun(m, q)
         if m.kind == "group":
             return self.group(m)
+        if m.kind == "anonymous" and m.text[:4] in ("the ", "The "):
+            # "the official said", "the spokeswoman added": the unnamed source met
+            # before with the same head noun ("a senior administration official")
+            head = m.text.split()[-1].lower()
+            for _, mm, key in reversed(self.done):
+                if mm is not None and mm.kind == "anonymous" and mm is not m \
+                        and head in mm.text.lower().split():
+                    return mm, key
+            if head in self.k.group_nouns:  # "the spokesperson" of a body named before
+                m.org_type = m.org_type or self.k.group_nouns[head]
+                return self.group(m)
+        if m.kind == "anonymous":
+            org = self.employer(m)
+            if org is not None:  # "a spokesperson for the company": Harwell's spokesperson
+                return m, f"{org.name} {m.text.split()[-1].lower()}" if " for " not in \
+                    m.text and " at " not in m.text else f"{org.name} {self.head_of(m)}"
         return m, self.key(m)
+
+    def head_of(self, m: Mention) -> str:
+        """The head noun of an unnamed source before its qualifier ("spokesperson")."""
+        words = re.split(r"\s+(?:for|at)\s+", m.text, maxsplit=1)[0].split()
+        return words[-1].lower()
+
+    def employer(self, m: Mention) -> Mention | None:
+        """The organisation an unnamed source speaks for, when the description names it
+        by a noun that refers back ("a spokesperson for the company", "a company
+        spokeswoman"): the last organisation named before with that type."""
+        words = m.text.lower().split()
+        nouns = [w for w in words if self.k.group_nouns.get(w) == "organisation"
+                 and w != self.head_of(m)]
+        if not nouns:
+            return None
+        orgs = [x for x in self.mentions if x.kind == "org" and not x.in_quote
+                and x.end <= m.start and x.paragraph >= m.paragraph - 5]
+        return orgs[-1] if orgs else None
 
     def pronoun(self, m: Mention, q: Quote) -> tuple[Mention | None, str | None]:
         recent = [(qq, mm, k) for qq, mm, k in self.done
@@ -236,7 +270,8 @@ class _Resolver:
                 return near[-1], near[-1].name
         if m.text[:1] not in "Tt":
             return m, m.name
-        return m, re.sub(r"^the\s+", "", " ".join(m.text.lower().split()))
+        return m, re.sub(r"^(?:the|an?|its|his|her|their)\s+", "",
+                         " ".join(m.text.lower().split()))
 
 
 # --- profiles -------------------------------------------------------------------------
@@ -369,7 +404,6 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
         ev.append(_ev("side", side, lead.text, "country named"))
     elif kind in ("org", "media", "group"):
         typ = lead.org_type or ("journalist" if kind == "media" else "organisation")
-        typ = "organisation" if typ == "document" and kind == "group" else typ
         ev.append(_ev("type", typ, lead.text, "organisation as speaker"))
         side = lead.side
         if side:

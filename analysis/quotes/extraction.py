@@ -64,6 +64,8 @@ class Quote:
     rule: str = ""
 
 
+# the last semicolon or dash before a trailing attribution ("…; …, she added")
+_CLAUSE_BREAK = re.compile(r"(?:;|\s[—–]|\s--)\s*(?!.*(?:;|\s[—–]\s|\s--\s))", re.S)
 # a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
 _TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
 _UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
@@ -432,6 +434,11 @@ class _Extractor:
             lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
         tail = t[after_from:e]
         tail_is_end = _TAIL_IS_END.match(tail)
+        # "Prices rose in May; inflation will ease, she added.": the content is the
+        # clause after the semicolon or dash, the first clause is the writer's
+        cut = _CLAUSE_BREAK.search(lead)
+        if cut and all(not (s < q.open < s + cut.end() < q.close) for q in pairs):
+            s, lead = s + cut.end(), lead[cut.end() :]
         if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end:
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")

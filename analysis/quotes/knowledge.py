@@ -76,10 +76,13 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
     clauses = _alternation(anon.get("anonymity_clauses") or ["asked not to be named"])
     return {
         "qualified": {str(h).lower() for h in anon.get("qualified_heads") or []},
+        "words": {str(w).lower() for key in ("determiners", "modifiers")
+                  for w in anon.get(key) or []},
         # words before a head, matched at the end of the text before it
         "before": re.compile(rf"(?:\b(?:{dets})\s+)?(?:\b(?:{mods})\s+){{0,3}}$", re.I),
-        "after": re.compile(rf"\s+(?:{quals})\s+(?:(?:the|an?|his|her|their)\s+)?[\w\-]+",
-                            re.I),
+        "after": re.compile(
+            rf"\s+(?i:{quals})\s+(?:(?i:the|an?|his|her|their)\s+)?"
+            r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|[\w\-]+)"),
         "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
         "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,?\s*$", re.I),
     }

@@ -181,6 +181,43 @@ def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?$")
+# "a joint statement", "an internal email": documents and outlets may speak without "the"
+_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z\-]+\s+){0,2}?$")
+
+
+_PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
+_NAME_GAP = re.compile(r",?\s*$")
+_DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
+_FROM_ISSUER = re.compile(r"\s+(?:from|by|of)\s+")
+_NEXT_TOKEN = re.compile(r"\s*([\w’'\-]+)")
+
+
+def _issuer_end(text: str, end: int, k: Knowledge) -> int:
+    """End of "from <issuer>" after a document or statement ("a joint statement from
+    the two agencies said"): up to five words, stopping before a cue or punctuation;
+    ``end`` itself when no issuer follows."""
+    m = _FROM_ISSUER.match(text, end)
+    if m is None:
+        return end
+    pos, last = m.end(), end
+    for _ in range(5):
+        w = _NEXT_TOKEN.match(text, pos)
+        if w is None or w.group(1).lower() in k.verb_forms:
+            break
+        pos = last = w.end()
+    return last
+
+
+def _relation_after(text: str, end: int, k: Knowledge) -> int | None:
+    """End of a relation noun after a possessive ("’s son", "'s chief of staff")."""
+    rest = text[end : end + 40]
+    if not rest.startswith(("’s ", "'s ")):
+        return None
+    low = rest[3:].lower()
+    for noun in k.relation_nouns:
+        if low.startswith(noun) and not low[len(noun) : len(noun) + 1].isalpha():
+            return end + 3 + len(noun)
+    return None
 
 
 def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
@@ -194,6 +231,10 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
         after = rules["after"].match(text, h.end())
         if head in rules["qualified"] and not after:
             continue
+        prev = _PREV_WORD.search(text, max(0, h.start() - 40), h.start())
+        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in rules["words"] \
+                and prev.group(1) not in k.not_names:
+            continue  # "a CMA spokesperson" speaks for the CMA
         before = rules["before"].search(text, max(0, h.start() - 80), h.start())
         a = before.start() if before else h.start()
         out.append((a, after.end() if after else h.end(), head))
@@ -305,10 +346,15 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             if nxt and (nxt.group(1) or nxt.group(2).lower() in k.verb_forms):
                 out.append(Mention(off + a - 4, off + b, btext[a - 4 : b], "pronoun", "he",
                                    paragraph=p))
+        named_ends = {m.end for m in out if m.paragraph == p and m.kind != "side_word"}
+        named_ends.update(m.end for m, _ in singles if m.paragraph == p)
         for a, b, _head in _anonymous_spans(btext, hits, k):
             a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken):
                 continue
+            gap = _NAME_GAP.search(text, max(off, a - 3), a)
+            if gap and gap.start() in named_ends:
+                continue  # "a Department of Health spokesperson", "Tom Ellery, an analyst"
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
                                in_quote=quoted(a)))
@@ -321,15 +367,22 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             out.append(Mention(a, b, h.group(0), "group", head, paragraph=p,
                                org_type=k.bare_groups.get(head), in_quote=quoted(a)))
         for h in hits["ghead"]:
+            head_type = k.group_nouns.get(h.group(0).lower())
+            said_by = head_type == "document" or h.group(0).lower() == "statement"
             m = _THE_BEFORE.search(btext, max(0, h.start() - 40), h.start())
+            if not m and (said_by or head_type == "journalist"):
+                m = _A_BEFORE.search(btext, max(0, h.start() - 40), h.start())
             if not m:
                 continue
             a, b = off + m.start(), off + h.end()
-            if any(x < b and a < y for x, y in taken):
+            if said_by:  # "a joint statement from the two agencies", "the letter by …"
+                b = off + _issuer_end(btext, h.end(), k)
+            # a name inside the description is a modifier ("the influential US daily")
+            if any(x < b and a < y and not (a < x and y <= b) for x, y in taken):
                 continue
-            out.append(Mention(a, b, text[a:b], "group", text[a:b], paragraph=p,
-                               org_type=k.group_nouns.get(h.group(0).lower()),
-                               in_quote=quoted(a)))
+            name = _DETERMINER.sub("", text[a:b]) if text[a:a + 1] not in "Tt" else text[a:b]
+            out.append(Mention(a, b, text[a:b], "group", name, paragraph=p,
+                               org_type=head_type, in_quote=quoted(a)))
         alias_side, alias_name = k.alias_side, k.alias_name
         for h in hits["alias"]:
             word = h.phrase
@@ -363,6 +416,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                                         for x in by_para.get(m.paragraph, ())):
             m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
             out.append(m)
+    # "Donald Trump’s son", "the senator’s spokeswoman": a person named by a relation
+    for m in [x for x in out if x.possessive and x.kind in ("person", "org", "country")
+              and not x.in_quote]:
+        rel = _relation_after(text, m.end, k)
+        if rel:
+            out.append(Mention(m.start, rel, text[m.start : rel], "person", text[m.start : rel],
+                               paragraph=m.paragraph, possessor=m.name))
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
     out.sort(key=lambda x: (x.start, -x.end))
     linkable = [m for m in out if m.kind != "side_word"]
