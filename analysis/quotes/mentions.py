@@ -80,8 +80,8 @@ _DIGIT = re.compile(r"\d")
 def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
-    for j, t in enumerate(tokens):
-        if t in k.not_names and j == 0 and len(tokens) > 1 and t in k.pronoun_surnames:
+    for t in tokens:
+        if t in k.pronoun_surnames and len(tokens) > 1:
             continue  # "He Yadong"
         if t in k.not_name_words or t in k.not_names or t.lower() in k.connectors:
             return False
