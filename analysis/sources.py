@@ -371,6 +371,13 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
             if generic and aff is not None and aff.org_type not in (None, "government"):
                 typ = aff.org_type
                 ev.append(_ev("type", typ, aff.text, "generic title: type of the organisation"))
+            elif generic and aff is None and appos:
+                # "the plant director", "president of an industry lobby": the group noun
+                noun = next((w for w in re.findall(r"[a-z]+", appos.lower())
+                             if k.group_nouns.get(w) == "organisation"), None)
+                if noun is not None:
+                    typ = "organisation"
+                    ev.append(_ev("type", typ, noun, "generic title: organisation noun"))
         elif aff is not None and aff.org_type:
             typ = aff.org_type
             ev.append(_ev("type", typ, aff.text, "type of the organisation"))

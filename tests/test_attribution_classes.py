@@ -185,3 +185,35 @@ def test_reported_speech_after_a_semicolon_and_after_told_the_outlet():
         ("inflation will ease", "Alvarez")]
     assert _pairs("Ms. Alvarez told the Times that prices would rise.") == [
         ("prices would rise", "Alvarez")]
+
+
+# 8. profiles take type and side from the role and the organisation
+
+
+def _profiles(body: str) -> list[tuple]:
+    return [(s["name"], s["type"], s["side"]) for s in _result(body)["sources"]]
+
+
+def test_a_plant_director_and_an_industry_group_president_are_not_the_government():
+    assert _profiles("“Orders are down,” said Karl Weber, the plant director.") == [
+        ("Karl Weber", "organisation", "unknown")]
+    assert _profiles("“Tariffs hurt us,” said Anna Berg, president of the European Steel "
+                     "Association.")[0][1] == "organisation"
+
+
+def test_a_president_without_an_organisation_is_still_the_government():
+    # counter-example: the generic-title rule needs an organisation or its noun
+    assert _profiles("“We are ready,” said President Joe Biden.") == [
+        ("Joe Biden", "government", "unknown")]
+
+
+def test_eu_commissioner_and_eu_officials_have_side_eu():
+    assert _profiles("“We will respond,” said Elena Varga, the EU trade commissioner.") == [
+        ("Elena Varga", "government", "EU")]
+    assert _profiles("EU officials said the tariffs were illegal.") == [
+        ("eu officials", "anonymous", "EU")]
+
+
+def test_particles_inside_a_name():
+    assert _pairs("“We are ready,” said Commission President Ursula von der Leyen.") == [
+        ("We are ready,", "Ursula von der Leyen")]

@@ -47,6 +47,7 @@ class Knowledge:
     not_names: frozenset[str]
     not_name_words: frozenset[str]
     connectors: frozenset[str]  # lower-case words inside a name ("of", "von")
+    name_particles: frozenset[str]  # connectors a person's name may hold ("von")
     title_modifiers: frozenset[str]
     generic_titles: frozenset[str]
     allowed_gap: re.Pattern  # what may stand between a speaker and the cue
@@ -170,6 +171,7 @@ def knowledge() -> Knowledge:
         not_names=frozenset(roles.get("not_names") or []),
         not_name_words=frozenset(str(w) for w in roles["not_name_words"]),
         connectors=connectors,
+        name_particles=frozenset(str(w) for w in roles["name_particles"]),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
         allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]]),

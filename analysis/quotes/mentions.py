@@ -80,9 +80,12 @@ _DIGIT = re.compile(r"\d")
 def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
     if not 1 <= len(tokens) <= 4:
         return False
-    for t in tokens:
+    last = len(tokens) - 1
+    for j, t in enumerate(tokens):
         if t in k.pronoun_surnames and len(tokens) > 1:
             continue  # "He Yadong"
+        if 0 < j < last and t in k.name_particles:
+            continue  # "Ursula von der Leyen"
         if t in k.not_name_words or t in k.not_names or t.lower() in k.connectors:
             return False
         if not t[:1].isupper() or _DIGIT.search(t):
@@ -350,7 +353,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         named_ends.update(m.end for m, _ in singles if m.paragraph == p)
         for a, b, _head in _anonymous_spans(btext, hits, k):
             a, b = off + a, off + b
-            if any(x < b and a < y for x, y in taken):
+            # a country inside the description is its modifier ("EU officials")
+            if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
                 continue
             gap = _NAME_GAP.search(text, max(off, a - 3), a)
             if gap and gap.start() in named_ends:
