@@ -29,7 +29,11 @@ Gold quotes (:func:`load_split`), one per CONTENT span of an attribution event
 (``Content`` and, rarely, ``Content2``):
 
 - ``start``/``end``: the CONTENT span in the article text (first to last fragment when
-  the span is discontinuous; ``fragments`` keeps the pieces);
+  the span is discontinuous; ``fragments`` keeps the pieces). A CONTENT span whose
+  fragments have the SOURCE or CUE between them ("“…,” she said. “…”") is cut there into
+  several gold quotes (:func:`split_at_attribution`), the project's annotation
+  convention for a quote split by its attribution; the first run of 2026-11-29 scored
+  them as one span from the first fragment to the last, which no prediction could match;
 - ``speaker``: the name part of the SOURCE span (:func:`canonical_source`: fragments
   joined, cut before appositives and relative clauses, a leading description swapped
   for the bare name that follows it, a final possessive dropped; ``source_text`` keeps
@@ -518,6 +522,21 @@ def _article_entries(folder: Path) -> Iterator[tuple[str, Path, Path]]:
             yield name, txt, anns[0]
 
 
+def split_at_attribution(frags: list[tuple[int, int]], attribution: list[tuple[int, int]]
+                         ) -> list[list[tuple[int, int]]]:
+    """The pieces of one CONTENT span, cut where its SOURCE or CUE stands between two
+    fragments ("“I feel bad,” she said. “I don't see him …”" is two quotes, as the
+    project's annotation guidelines have it; fragments split only by a line break stay
+    one quote, like a quotation continued over paragraphs)."""
+    pieces = [[frags[0]]]
+    for prev, nxt in zip(frags, frags[1:], strict=False):
+        if any(prev[1] <= a and b <= nxt[0] for a, b in attribution):
+            pieces.append([nxt])
+        else:
+            pieces[-1].append(nxt)
+    return pieces
+
+
 def load_split(split: str, root: Path = DEFAULT_ROOT, *, coref: bool = True) -> list[dict]:
     """The articles of PolNeAR's ``train`` or ``dev`` split with their gold quotes.
 
@@ -559,18 +578,18 @@ def load_split(split: str, root: Path = DEFAULT_ROOT, *, coref: bool = True) -> 
             for tid in roles.get("Content", []):
                 if tid not in spans:
                     continue
-                frags = sorted(spans[tid][1])
-                start, end = frags[0][0], frags[-1][1]
-                gold.append({
-                    "start": start, "end": end, "fragments": frags,
-                    "speaker": speaker, "speaker_from": speaker_from,
-                    "source_text": _span_text(text, src) if src else None,
-                    "kind": quote_kind(frags, text, regions),
-                    "cue_start": min(s for s, _ in cue) if cue else None,
-                    "cue_end": max(e for _, e in cue) if cue else None,
-                    "source_start": min(s for s, _ in src) if src else None,
-                    "source_end": max(e for _, e in src) if src else None,
-                    "in_headline": start < head_end, "event": eid})
+                for frags in split_at_attribution(sorted(spans[tid][1]), src + cue):
+                    start, end = frags[0][0], frags[-1][1]
+                    gold.append({
+                        "start": start, "end": end, "fragments": frags,
+                        "speaker": speaker, "speaker_from": speaker_from,
+                        "source_text": _span_text(text, src) if src else None,
+                        "kind": quote_kind(frags, text, regions),
+                        "cue_start": min(s for s, _ in cue) if cue else None,
+                        "cue_end": max(e for _, e in cue) if cue else None,
+                        "source_start": min(s for s, _ in src) if src else None,
+                        "source_end": max(e for _, e in src) if src else None,
+                        "in_headline": start < head_end, "event": eid})
         gold.sort(key=lambda g: (g["start"], g["end"]))
         publisher = next((p for p in PUBLISHERS if name.startswith(p + "_")),
                          name.split("_", 1)[0])

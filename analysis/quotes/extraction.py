@@ -160,7 +160,7 @@ class _Extractor:
                          for h in sc["cue"]]
         self.cue_starts = [h.start() for h in self.cue_hits]
         self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in self.body]
-        self.pair_spans = [(q.open, q.close + 1) for ps in self.pairs for q in ps]
+        self.pair_spans = [(q.open, q.stop) for ps in self.pairs for q in ps]
         self.mentions = find_mentions(article, self.pair_spans, self.scans)
         self.speakable = [m for m in self.mentions if not m.in_quote and m.kind != "side_word"]
         self.speak_starts = [m.start for m in self.speakable]
@@ -187,7 +187,7 @@ class _Extractor:
         s, _ = self.sentence_of(p, pos)
         for q in pairs:
             if q.open < s < q.close and q.close < pos:
-                s = q.close + 1
+                s = q.stop
         return s
 
     def speaker_left(self, a: int, cue: int) -> Mention | None:
@@ -304,13 +304,13 @@ class _Extractor:
     def paragraph(self, p: int, block: Any) -> None:
         t = self.t
         pairs = self.pairs[p]
-        pspans = [(q.open, q.close + 1) for q in pairs]
+        pspans = [(q.open, q.stop) for q in pairs]
         used: set[int] = set()
         if not pairs and self.transcript_turn(p, block):
             return
         # 1. cues right after a closing mark: “…,” he said / “…,” said X
         for qi, q in enumerate(pairs):
-            after = q.close + 1 if q.closed else q.close
+            after = q.stop if q.closed else q.close
             window_end = min(block.end, after + 160)
             if qi + 1 < len(pairs):
                 window_end = min(window_end, pairs[qi + 1].open)
@@ -351,14 +351,14 @@ class _Extractor:
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
                         sp = self.speaker_left(s, s + verb.start() + 1)
                     if sp is not None:
-                        self.add(Quote(q.open + 1, q.close, "direct", ":", q.open - 1, sp, p,
+                        self.add(Quote(q.body, q.close, "direct", ":", q.open - 1, sp, p,
                                        rule="colon"))
                         used.add(qi)
                 continue
             sp = self.speaker_left(s, cue.start()) or self.speaker_right(cue.end(), q.open)
             if sp is None:
                 continue
-            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), sp, p,
+            self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), sp, p,
                            rule="cue before quote"))
             used.add(qi)
         # 3. reported speech around the remaining cues
@@ -368,7 +368,7 @@ class _Extractor:
             self.reported(p, block, pairs, cue)
         # 4. quoted stretches without a cue
         for qi, q in enumerate(pairs):
-            if qi in used or self.claimed(q.open + 1):
+            if qi in used or self.claimed(q.body):
                 continue
             self.uncued(p, q, pairs)
 
@@ -377,10 +377,10 @@ class _Extractor:
         s = self.clause_start(p, q.open, pairs)
         lead = self.t[s : q.open]
         if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
-            self.add(Quote(s, q.close + (1 if q.closed else 0), "mixed", cue.group(0),
+            self.add(Quote(s, (q.stop if q.closed else q.close), "mixed", cue.group(0),
                            cue.start(), speaker, p, rule=rule))
         else:
-            self.add(Quote(q.open + 1, q.close, "direct", cue.group(0), cue.start(), speaker, p,
+            self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), speaker, p,
                            rule=rule))
 
     def reported(self, p: int, block: Any, pairs: list[Pair], cue: re.Match) -> None:
@@ -390,7 +390,7 @@ class _Extractor:
         # extend the sentence over quotes that the splitter cut inside
         for q in pairs:
             if q.open < e < q.close:
-                e = min(block.end, q.close + 1)
+                e = min(block.end, q.stop)
         if word in ("according to", "in the words of"):
             sp = self.speaker_right(cue.end(), e) or self.phrase_source(cue.end(), e, p)
             if sp is None:
@@ -476,7 +476,8 @@ class _Extractor:
             return
         if not (has_that or inner_pairs or _has_clause(content, k)):
             return
-        if content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT and not has_that:
+        if (content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT
+                or content.lstrip().startswith("''")) and not has_that:
             return  # a quote straight after the cue was handled as direct
         self.content(p, pairs, a, e, speaker, cue, "content after cue",
                      need_clause=not (has_that or inner_pairs))
@@ -486,7 +487,7 @@ class _Extractor:
         t = self.t
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
-        last_close = max((q.close + 1 for q in inner), default=a)
+        last_close = max((q.stop for q in inner), default=a)
         m = _CUT_CONTENT.search(seg)
         while m and a + m.start() < last_close:
             m = _CUT_CONTENT.search(seg, m.end())
@@ -496,7 +497,7 @@ class _Extractor:
             # "X has argued that Y, two people familiar with her thinking said.": the
             # trailing attribution belongs to the whole sentence, not to X's content
             if not _END_ONLY.fullmatch(t, c.end(), b) or _inside(
-                    c.start(), [(q.open, q.close + 1) for q in pairs]):
+                    c.start(), [(q.open, q.stop) for q in pairs]):
                 continue
             comma = t.rfind(",", a, c.start())
             sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
@@ -506,7 +507,7 @@ class _Extractor:
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
             before = t[a : c.start()]
             if _ends_with_conjunction(before) and not _inside(
-                    c.start(), [(q.open, q.close + 1) for q in pairs]):
+                    c.start(), [(q.open, q.stop) for q in pairs]):
                 b = a + len(before.rstrip()) - 3
                 b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
                 while b > a and t[b - 1] == " ":
@@ -604,27 +605,27 @@ class _Extractor:
         t = self.t
         s = self.clause_start(p, q.open, pairs)
         lead = t[s : q.open]
-        n_words = _words_in(t, q.open + 1, q.close, cap=13)  # compared with 2 to 12
+        n_words = _words_in(t, q.body, q.close, cap=13)  # compared with 2 to 12
         if not lead.strip():
             if n_words < 2:
                 return
             speaker, rule = self.floating_speaker(p, q)
-            self.add(Quote(q.open + 1, q.close, "direct", None, None, speaker, p,
+            self.add(Quote(q.body, q.close, "direct", None, None, speaker, p,
                            floating=True, rule=rule))
             return
         named = self.naming_speaker(s, q.open)
         if named is not None and n_words <= 12:
             sp, verb = named
-            self.add(Quote(q.open + 1, q.close, "direct", verb.group(1), verb.start(1), sp, p,
+            self.add(Quote(q.body, q.close, "direct", verb.group(1), verb.start(1), sp, p,
                            rule="naming verb"))
             return
         docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open]
         if docs and n_words >= 3:
-            self.add(Quote(q.open + 1, q.close, "direct", None, None, docs[-1], p,
+            self.add(Quote(q.body, q.close, "direct", None, None, docs[-1], p,
                            rule="quoted document"))
             return
         if n_words >= 8:
-            self.add(Quote(q.open + 1, q.close, "direct", None, None, None, p,
+            self.add(Quote(q.body, q.close, "direct", None, None, None, p,
                            rule="long quote without cue"))
 
 
@@ -640,7 +641,7 @@ def _continues(prev: Quote, q: Quote, ex: _Extractor) -> bool:
     after = ex.pairs[q.paragraph]
     block = ex.body[q.paragraph]
     return bool(after) and after[0].open == block.start + len(block.text) - len(
-        block.text.lstrip()) and q.start == after[0].open + 1
+        block.text.lstrip()) and q.start == after[0].body
 
 
 def _join(pieces: list[Quote]) -> Quote:

@@ -18,16 +18,28 @@ ALL_MARKS = DOUBLE_ANY + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_STRAIGHT
 
 @dataclass
 class Pair:
-    """One quoted stretch: ``open``/``close`` are the mark positions (``close`` is the
-    paragraph end when the mark is missing); ``inner`` excludes the marks."""
+    """One quoted stretch: ``open``/``close`` are the positions of the marks' first
+    characters (``close`` is the paragraph end when the mark is missing); ``body`` is
+    where the quoted words start and ``stop`` is just past the closing mark. Marks are
+    one character, or two where typewriter text doubles them (``''``, ````` `` `````)."""
 
     open: int
     close: int
     closed: bool
+    open_width: int = 1
+    close_width: int = 1
+
+    @property
+    def body(self) -> int:
+        return self.open + self.open_width
+
+    @property
+    def stop(self) -> int:
+        return self.close + self.close_width
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
+        return self.body, self.close
 
 
 def _is_opening_context(text: str, i: int) -> bool:
@@ -36,7 +48,10 @@ def _is_opening_context(text: str, i: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:" + ALL_MARKS) and not nxt.isspace()
 
 
-_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
+# two apostrophes or two backticks stand for a double mark in typewriter text (the NYT
+# archive's ``''Guarantees are good,'' said …``)
+_MARK_RE = re.compile("''|``|[" + re.escape(ALL_MARKS) + "]")
+_DOUBLED = {"''": DOUBLE_STRAIGHT, "``": DOUBLE_OPEN[0]}
 
 
 def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
@@ -45,11 +60,14 @@ def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
     Double marks are primary; a paragraph without them uses single marks, where a
     closing ``’`` followed by a letter is an apostrophe (``it’s``), not a mark.
     """
-    double = any(c in text for c in DOUBLE_ANY)
+    double = any(c in text for c in DOUBLE_ANY) or "''" in text or "``" in text
     pairs: list[Pair] = []
     open_at: int | None = None
+    open_width = 1
     for mark in _MARK_RE.finditer(text):
         i, ch = mark.start(), mark.group(0)
+        width = len(ch)
+        ch = _DOUBLED.get(ch, ch)
         if double:
             if ch not in DOUBLE_ANY:
                 continue
@@ -75,17 +93,17 @@ def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
         if is_open:
             if open_at is not None:  # a second opening mark: the first never closed
                 end = len(text[:i].rstrip())
-                pairs.append(Pair(offset + open_at, offset + end, False))
-            open_at = i
+                pairs.append(Pair(offset + open_at, offset + end, False, open_width))
+            open_at, open_width = i, width
         elif open_at is not None:
-            pairs.append(Pair(offset + open_at, offset + i, True))
+            pairs.append(Pair(offset + open_at, offset + i, True, open_width, width))
             open_at = None
     if open_at is not None:
         if double or text[open_at + 1 :].strip():
             end = len(text.rstrip())
             if not double and end - open_at > 200:
                 return pairs  # a lone single mark is more likely an apostrophe
-            pairs.append(Pair(offset + open_at, offset + end, False))
-    return [p for p in pairs if p.close > p.open + 1]
+            pairs.append(Pair(offset + open_at, offset + end, False, open_width))
+    return [p for p in pairs if p.close > p.body]
 
 
