@@ -217,3 +217,34 @@ def test_eu_commissioner_and_eu_officials_have_side_eu():
 def test_particles_inside_a_name():
     assert _pairs("“We are ready,” said Commission President Ursula von der Leyen.") == [
         ("We are ready,", "Ursula von der Leyen")]
+
+
+# reported speech: an attribution inside the sentence, a concessive clause, a long subject
+
+
+def test_an_attribution_inside_the_sentence_gives_the_words_on_either_side():
+    body = ("Tom Reed spoke to voters in Iowa.\n\n"
+            "Those who now have the right to vote, he said, must still register to do so.")
+    assert _pairs(body) == [("Those who now have the right to vote", "Tom Reed"),
+                            ("must still register to do so", "Tom Reed")]
+
+
+def test_a_leading_adjunct_and_a_trailing_adverbial_are_the_writers():
+    # counter-examples: "At one point" and "amid warnings …" are not what was said
+    body = "Tom Reed spoke in Iowa.\n\nAt one point, he said, he was considering a run."
+    assert _pairs(body) == [("he was considering a run", "Tom Reed")]
+    body = ("Biden and Xi began speaking at 13:00 GMT, the White House said, amid warnings "
+            "from Washington that China may help Russia.")
+    assert _pairs(body) == [("Biden and Xi began speaking at 13:00 GMT", "White House")]
+
+
+def test_a_concessive_clause_after_the_content_is_cut_off():
+    assert _pairs("Campaign spokeswoman Hope Hicks said all staffers sign NDAs, though she "
+                  "did not discuss their terms.") == [("all staffers sign NDAs", "Hope Hicks")]
+
+
+def test_said_takes_a_clause_with_a_long_subject():
+    body = ("Mary Reed spoke in Iowa.\n\nShe said his frequent invocation of his rural state "
+            "of Vermont in defending his past votes doesn’t fly.")
+    assert _pairs(body) == [("his frequent invocation of his rural state of Vermont in "
+                             "defending his past votes doesn’t fly", "Mary Reed")]

@@ -64,6 +64,14 @@ class Quote:
     rule: str = ""
 
 
+# after a cue inside a sentence ("…, he said, …"): an optional time or place, the comma
+_PARENTHETICAL_TAIL = re.compile(
+    r"\s*(?:(?:in|on|at|during|last|this|earlier|later)\b[^,.;:“”\"]{0,40})?,\s*(?=\w)")
+_ADVERBIAL_START = re.compile(
+    r"(?:amid|as|after|before|while|despite|because|since|when|during|following|in|on|at|"
+    r"with|for|from|by|according|ahead|until|without|under|over)\b", re.I)
+_CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
+_LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
 # the last semicolon or dash before a trailing attribution ("…; …, she added")
 _CLAUSE_BREAK = re.compile(r"(?:;|\s[—–]|\s--)\s*(?!.*(?:;|\s[—–]\s|\s--\s))", re.S)
 # a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
@@ -76,7 +84,7 @@ LEADING_ADJUNCT = re.compile(
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
     r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
-    r"adding|saying|according to)\b"
+    r"adding|saying|according to|though|although|even though|whereas)\b"
     # ", blaming rising costs": a participle clause is the writer's, not the content
     r"|,\s+(?!(?:something|nothing|anything|everything|king|thing|spring|string|during)\b)"
     r"[a-z]{3,}ing\b")
@@ -127,9 +135,10 @@ _OBJECT_STARTS = frozenset(
     "a an the this that these those its their his her our my your some no".split())
 
 
-def _has_clause(content: str, k: Knowledge) -> bool:
-    """True when ``content`` reads as a clause (it has a finite verb early on)."""
-    ws = [m.group(0).lower() for m in islice(_WORD.finditer(content), 14)]
+def _has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
+    """True when ``content`` reads as a clause (it has a finite verb in its first
+    ``window`` words)."""
+    ws = [m.group(0).lower() for m in islice(_WORD.finditer(content), window)]
     if not ws:
         return False
     if ws[0] == "that" or ws[0] in k.clause_subjects:
@@ -439,6 +448,21 @@ class _Extractor:
         cut = _CLAUSE_BREAK.search(lead)
         if cut and all(not (s < q.open < s + cut.end() < q.close) for q in pairs):
             s, lead = s + cut.end(), lead[cut.end() :]
+        mid = _PARENTHETICAL_TAIL.match(tail) if left and lead.rstrip().endswith(",") else None
+        if mid and _words_in(t, after_from + mid.end(), e, cap=2) >= 2:
+            # "Those who now have the right to vote, he said, must still register.": an
+            # attribution inside the sentence; the words on either side are the content,
+            # except a leading adjunct ("At one point, she said, she was …")
+            lead_end = s + len(lead.rstrip().rstrip(",").rstrip())
+            a0 = s + len(_LEADING_CONJUNCTION.match(lead).group(0))
+            adjunct = LEADING_ADJUNCT.match(t[a0:lead_end] + ", ")
+            if not (adjunct and adjunct.end() >= lead_end - a0) \
+                    and _words_in(t, a0, lead_end, cap=2) >= 2:
+                self.content(p, pairs, a0, lead_end, speaker, cue, "content around cue")
+            if not _ADVERBIAL_START.match(t, after_from + mid.end()):
+                self.content(p, pairs, after_from + mid.end(), e, speaker, cue,
+                             "content around cue")  # not "…, the White House said, amid …"
+            return
         if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end:
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")
@@ -474,16 +498,19 @@ class _Extractor:
         inner_pairs = [q for q in pairs if a <= q.open < e]
         if not content.strip():
             return
-        if not (has_that or inner_pairs or _has_clause(content, k)):
+        # "say" almost never takes a noun object, so its clause may have a long subject
+        window = 30 if lemma == "say" else 14
+        if not (has_that or inner_pairs or _has_clause(content, k, window)):
             return
         if (content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT
                 or content.lstrip().startswith("''")) and not has_that:
             return  # a quote straight after the cue was handled as direct
         self.content(p, pairs, a, e, speaker, cue, "content after cue",
-                     need_clause=not (has_that or inner_pairs))
+                     need_clause=not (has_that or inner_pairs), window=window)
 
     def content(self, p: int, pairs: list[Pair], a: int, b: int, speaker: Mention,
-                cue: re.Match, rule: str, need_clause: bool = False) -> None:
+                cue: re.Match, rule: str, need_clause: bool = False, window: int = 14
+                ) -> None:
         t = self.t
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
@@ -493,6 +520,8 @@ class _Extractor:
             m = _CUT_CONTENT.search(seg, m.end())
         if m:
             b = a + m.start()
+            # a concessive clause cut off leaves the clause the check already passed
+            need_clause = need_clause and not _CONCESSIVE.match(m.group(0))
         for c in self.cues_in(a, b):
             # "X has argued that Y, two people familiar with her thinking said.": the
             # trailing attribution belongs to the whole sentence, not to X's content
@@ -520,7 +549,7 @@ class _Extractor:
             b -= 1
         if b <= a or _words_in(t, a, b, cap=2) < 2:
             return
-        if need_clause and not _has_clause(t[a:b], self.k):
+        if need_clause and not _has_clause(t[a:b], self.k, window):
             return  # "urged both sides to return …, warning that …": cut to no clause
         kind = "mixed" if any(a <= q.open < b for q in pairs) else "indirect"
         self.add(Quote(a, b, kind, cue.group(0), cue.start(), speaker, p, rule=rule))
