@@ -248,3 +248,19 @@ def test_said_takes_a_clause_with_a_long_subject():
             "of Vermont in defending his past votes doesn’t fly.")
     assert _pairs(body) == [("his frequent invocation of his rural state of Vermont in "
                              "defending his past votes doesn’t fly", "Mary Reed")]
+
+
+def test_groups_and_poll_shares_speak():
+    assert _pairs("Clinton aides said details of her tax plan will be unveiled soon.") == [
+        ("details of her tax plan will be unveiled soon", "aides")]
+    assert _pairs("By 58%-33%, those surveyed said the funding should stay.") == [
+        ("the funding should stay", "those surveyed")]
+    assert _pairs("A mere 9 percent say they only buy American.") == [
+        ("they only buy American", "percent")]
+
+
+def test_a_body_before_an_unnamed_source_speaks_through_it():
+    # counter-example to the one above: the department, not an anonymous spokesperson
+    r = _result("A Department of Health and Social Care spokesperson said the package was "
+                "the biggest in a decade.")
+    assert [q["speaker"] for q in r["quotes"]] == ["Department of Health and Social Care"]

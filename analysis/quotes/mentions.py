@@ -188,6 +188,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?$")
 _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z\-]+\s+){0,2}?$")
 
 
+# "the"/"a" before a coordinated name ("a Department of Health and Social Care spokesperson")
+_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?) $")
 _PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
@@ -235,8 +237,8 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
         if head in rules["qualified"] and not after:
             continue
         prev = _PREV_WORD.search(text, max(0, h.start() - 40), h.start())
-        if prev and prev.group(1)[:1].isupper() and prev.group(1).lower() not in rules["words"] \
-                and prev.group(1) not in k.not_names:
+        if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 \
+                and prev.group(1).lower() not in rules["words"]:
             continue  # "a CMA spokesperson" speaks for the CMA
         before = rules["before"].search(text, max(0, h.start() - 80), h.start())
         a = before.start() if before else h.start()
@@ -349,15 +351,21 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             if nxt and (nxt.group(1) or nxt.group(2).lower() in k.verb_forms):
                 out.append(Mention(off + a - 4, off + b, btext[a - 4 : b], "pronoun", "he",
                                    paragraph=p))
-        named_ends = {m.end for m in out if m.paragraph == p and m.kind != "side_word"}
-        named_ends.update(m.end for m, _ in singles if m.paragraph == p)
+        # a body before an unnamed source speaks through it ("a Department of Health
+        # spokesperson"); a person before one is described by it only after a comma
+        # ("Tom Ellery, an analyst"), not in "Clinton aides"
+        body_ends = {m.end for m in out if m.paragraph == p
+                     and m.kind in ("org", "media", "country", "group")}
+        person_ends = {m.end for m in out if m.paragraph == p and m.kind == "person"}
+        person_ends.update(m.end for m, _ in singles if m.paragraph == p)
         for a, b, _head in _anonymous_spans(btext, hits, k):
             a, b = off + a, off + b
             # a country inside the description is its modifier ("EU officials")
             if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
                 continue
             gap = _NAME_GAP.search(text, max(off, a - 3), a)
-            if gap and gap.start() in named_ends:
+            if gap and (gap.start() in body_ends
+                        or gap.start() in person_ends and "," in gap.group(0)):
                 continue  # "a Department of Health spokesperson", "Tom Ellery, an analyst"
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
@@ -504,7 +512,8 @@ def _join_coordinated_names(text: str, runs: list[tuple[int, int, bool]], k: Kno
     the name is completed by an organisation head word at its end or opened by one
     with "of" ("Department of ..."). Not joined: two bodies ("the Senate and House",
     whose first part already ends in a head word), a country ("the US and China"), or
-    names without the article ("Biden and White House officials")."""
+    names without an article ("Biden and White House officials"); "a" counts like "the"
+    ("a Department of Health and Social Care spokesperson")."""
     out: list[tuple[int, int, bool]] = []
     for run in runs:
         if out:
@@ -521,9 +530,9 @@ def _join_coordinated_names(text: str, runs: list[tuple[int, int, bool]], k: Kno
 def _one_coordinated_name(text: str, a1: int, b1: int, a2: int, b2: int, k: Knowledge
                           ) -> bool:
     first = text[a1:b1].split()
-    if first and first[0] in ("The", "the"):
+    if first and first[0] in ("The", "the", "A", "An"):
         first = first[1:]
-    elif text[max(0, a1 - 4) : a1] not in ("the ", "The "):
+    elif not _ARTICLE_BEFORE.search(text, max(0, a1 - 4), a1):
         return False
     second = text[a2:b2].split()
     if not first or not second:
