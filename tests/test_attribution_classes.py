@@ -264,3 +264,35 @@ def test_a_body_before_an_unnamed_source_speaks_through_it():
     r = _result("A Department of Health and Social Care spokesperson said the package was "
                 "the biggest in a decade.")
     assert [q["speaker"] for q in r["quotes"]] == ["Department of Health and Social Care"]
+
+
+# direct quotes: a quotation split by its attribution, statements, long leads
+
+
+def test_the_second_half_of_a_split_quotation_has_the_same_speaker():
+    body = ('"This used to be Russia\'s back yard," said Raffaello Pantucci, director of '
+            'security studies at an institute in London, "but it is coming into China\'s '
+            'thrall."')
+    assert [s for _, s in _pairs(body)] == ["Raffaello Pantucci", "Raffaello Pantucci"]
+
+
+def test_a_quote_in_the_next_sentence_is_not_a_second_half():
+    # counter-example: a full stop after the attribution ends the split-quote rule
+    body = ('"We are ready," said Raffaello Pantucci. Later the mood changed and "nobody '
+            'asked us" became the slogan.')
+    assert _pairs(body) == [("We are ready,", "Raffaello Pantucci")]
+
+
+def test_typewriter_double_marks_and_a_long_lead_with_initials():
+    body = ("''We're just going to have to come to terms with it,'' Trent Lott, who was "
+            "Senate majority leader under George W. Bush, told lawmakers on a visit.")
+    assert _pairs(body) == [("We're just going to have to come to terms with it,",
+                             "Trent Lott")]
+
+
+def test_a_statement_issued_before_its_words_and_a_lead_in_subject():
+    assert _pairs("Afterwards, Trump issued a statement, “Our nation was attacked.”") == [
+        ("Our nation was attacked.", "Trump")]
+    body = ("Ted Cruz spoke in Iowa.\n\nHe also played up his strength in a general "
+            "election: \"Who gives us the best chance to win? I know that I do.\"")
+    assert [s for _, s in _pairs(body)] == ["Ted Cruz"]

@@ -106,6 +106,10 @@ _SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
+def _NO_STOP(m: re.Match) -> str:  # noqa: N802 - a substitution for _ABBREVIATION
+    return m.group(0)[:-1]
+
+
 def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
     by_block: dict[int, list[tuple[int, int]]] = {}
     for s in article.sentences:
@@ -208,6 +212,8 @@ class _Extractor:
             gap = self.t[m.end : cue]
             if len(gap) > 200:
                 break
+            if "." in gap:  # initials and titles end in a full stop ("George W. Bush")
+                gap = _ABBREVIATION.sub(_NO_STOP, gap)
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
                 return m  # "a Department of Health spokesperson said": the body speaks
             if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
@@ -334,7 +340,9 @@ class _Extractor:
                 speaker = self.speaker_right(cue.end(), window_end)
             else:
                 lead = t[a0 : cue.start()]
-                if _words_in(lead, cap=13) <= 12:
+                # up to 20 words: a name with an apposition or a relative clause ("Trent
+                # Lott, who was Republican Senate majority leader under …, told")
+                if _words_in(lead, cap=21) <= 20:
                     speaker = self.speaker_left(a0, cue.start())
             if speaker is None:
                 continue
@@ -359,6 +367,10 @@ class _Extractor:
                     verb = _VERB_AT_END.search(t[s:end])
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
                         sp = self.speaker_left(s, s + verb.start() + 1)
+                    if sp is None and _words_in(t, s, end, cap=21) <= 20:
+                        # "He also played up his strength in a general election: “…”":
+                        # the subject of a short lead-in sentence
+                        sp = self.subject(s, end)
                     if sp is not None:
                         self.add(Quote(q.body, q.close, "direct", ":", q.open - 1, sp, p,
                                        rule="colon"))
@@ -427,7 +439,8 @@ class _Extractor:
             left = prev[-1].speaker if prev else None  # "X said … but warned …"
         right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
-            right = self.speaker_right(cue.end(), e)  # inverted: "…, said Samir Puri"
+            if lemma not in k.needs_object:  # "told lawmakers": the hearer, not the speaker
+                right = self.speaker_right(cue.end(), e)  # inverted: "…, said Samir Puri"
         speaker = left or right
         if speaker is None:
             return
@@ -571,6 +584,21 @@ class _Extractor:
                 sp = self.speaker_left(s, s + rel.start())
         return (sp, verb) if sp is not None else None
 
+    def split_quote_speaker(self, p: int, q: Pair) -> Quote | None:
+        """The quote whose attribution splits a quotation in two ("“This used to be
+        Russia's back yard,” said Raffaello Pantucci, director of …, “but it is …”"):
+        a direct quote of this paragraph whose cue stands between it and ``q``, with
+        no sentence end between the cue and ``q``."""
+        for x in reversed(self.quotes):
+            if x.paragraph != p or x.kind != "direct" or x.end > q.open:
+                continue
+            if x.cue_start is None or x.speaker is None or not x.end <= x.cue_start < q.open:
+                return None
+            if _SENTENCE_STOP.search(_ABBREVIATION.sub("", self.t[x.cue_start : q.open])):
+                return None
+            return x
+        return None
+
     def floating_speaker(self, p: int, q: Pair) -> tuple[Mention | None, str]:
         """The speaker of a quote that opens its sentence with no cue, in this order:
         the last quote before it in its paragraph; a lead-in line ending in a colon
@@ -641,6 +669,11 @@ class _Extractor:
             speaker, rule = self.floating_speaker(p, q)
             self.add(Quote(q.body, q.close, "direct", None, None, speaker, p,
                            floating=True, rule=rule))
+            return
+        split = self.split_quote_speaker(p, q)
+        if split is not None:
+            self.add(Quote(q.body, q.close, "direct", split.cue, split.cue_start, split.speaker,
+                           p, rule="second part of a split quote"))
             return
         named = self.naming_speaker(s, q.open)
         if named is not None and n_words <= 12:
