@@ -290,6 +290,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     for p, block in enumerate(article.body):
         btext, off = block.text, block.start
         taken: list[tuple[int, int]] = []
+        first_out, first_single = len(out), len(singles)  # this paragraph's mentions
         for rs, re_, possessive in _runs(btext, k):
             seg = btext[rs:re_]
             tokens = seg.split()
@@ -354,10 +355,10 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         # a body before an unnamed source speaks through it ("a Department of Health
         # spokesperson"); a person before one is described by it only after a comma
         # ("Tom Ellery, an analyst"), not in "Clinton aides"
-        body_ends = {m.end for m in out if m.paragraph == p
-                     and m.kind in ("org", "media", "country", "group")}
-        person_ends = {m.end for m in out if m.paragraph == p and m.kind == "person"}
-        person_ends.update(m.end for m, _ in singles if m.paragraph == p)
+        here = out[first_out:]
+        body_ends = {m.end for m in here if m.kind in ("org", "media", "country", "group")}
+        person_ends = {m.end for m in here if m.kind == "person"}
+        person_ends.update(m.end for m, _ in singles[first_single:])
         for a, b, _head in _anonymous_spans(btext, hits, k):
             a, b = off + a, off + b
             # a country inside the description is its modifier ("EU officials")
