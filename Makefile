@@ -28,6 +28,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	@echo "== bench/polnear.py"; $(BIN)/python bench/polnear.py
 
 semantic: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[semantic]'
