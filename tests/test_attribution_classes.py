@@ -296,3 +296,18 @@ def test_a_statement_issued_before_its_words_and_a_lead_in_subject():
     body = ("Ted Cruz spoke in Iowa.\n\nHe also played up his strength in a general "
             "election: \"Who gives us the best chance to win? I know that I do.\"")
     assert [s for _, s in _pairs(body)] == ["Ted Cruz"]
+
+
+def test_manner_adverbs_and_raising_verbs_between_speaker_and_cue():
+    body = ("Hillary Clinton spoke in Iowa.\n\nClinton emphatically proclaimed at a press "
+            "conference, “I did not email any classified material.”")
+    assert _pairs(body) == [("I did not email any classified material.", "Hillary Clinton")]
+    body = ("The debate was so subdued that Mr. Trump was prompted to say, ''So far, I "
+            "cannot believe how civil it's been.''")
+    assert [s for _, s in _pairs(body)] == ["Trump"]
+
+
+def test_declining_to_say_is_not_speech():
+    # counter-example: "declined to say" is not a gap the rules let through
+    assert _pairs("Donald Trump spoke in Iowa.\n\nTrump declined to say whether the wall "
+                  "would be built.") == []

@@ -89,11 +89,14 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
     }
 
 
-def _allowed_gap(gap_words: list[str]) -> re.Pattern:
+def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     """The gap allowed between a speaker and its cue: a place ("X of Ohio"), an
     apposition between commas, "and his colleagues", and the ``gap_words`` of
     ``speech_verbs.yaml`` ("also", "later", "in a statement")."""
-    words = _alternation(gap_words) + r"|on \w+day"
+    # a manner adverb ("emphatically proclaimed") and a weekday may also stand there;
+    # nouns in -ly are no adverbs ("the influential US daily wrote")
+    words = (_alternation(gap_words) + r"|on \w+day"
+             + rf"|(?!(?:{_alternation(ly_nouns)})\b)[a-z]+ly")
     return re.compile(
         r"^(?:\s+(?:of|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
         r"(?:\s*,\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"){1,160}?,)?"
@@ -174,7 +177,8 @@ def knowledge() -> Knowledge:
         name_particles=frozenset(str(w) for w in roles["name_particles"]),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
-        allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]]),
+        allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]],
+                                 [str(w) for w in verbs["not_manner_adverbs"]]),
         honorifics={str(h): g for h, g in roles["honorifics"].items()},
         pronoun_surnames=frozenset(str(w) for w in roles["pronoun_surnames"]),
         relation_nouns=tuple(sorted((str(w) for w in roles["relation_nouns"]), key=len,
