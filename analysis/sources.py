@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
 _NON_SPACE = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
 _SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
 _START = attrgetter("start")
 _TYPE_OF_KIND = {"country": "government", "media": "journalist", "anonymous": "anonymous",
@@ -162,7 +163,7 @@ class _Resolver:
             # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
             here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
                     and not x.in_quote and not x.possessive and x.end <= m.start and (
-                        x.paragraph == m.paragraph
+                        x.paragraph == m.paragraph and not self.after_verb(x)
                         or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
             quoted = [(qq.start, mm, k) for qq, mm, k in recent if mm.kind == "person" or (
                 mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
@@ -229,6 +230,20 @@ class _Resolver:
                     and words[-1] in have:
                 return x
         return None
+
+    def after_verb(self, x: Mention) -> bool:
+        """True when a verb stands before ``x`` in its sentence, so that ``x`` is an
+        object, not the subject ("… attempts to tie Hillary Clinton to …"): a lower-case
+        word that is an auxiliary, a common irregular past or a speech verb, or ends in
+        -ed. Titles before the name ("landlord Gareth Hughes") are no verbs."""
+        i = bisect_left(self.sent_starts, x.start + 1) - 1
+        if i < 0:
+            return False
+        k = self.k
+        for w in _LOWER_WORD.findall(self.a.text, self.sent_starts[i], x.start):
+            if w in k.clause_words or w in k.verb_forms or len(w) > 4 and w.endswith("ed"):
+                return True
+        return False
 
     def is_subject(self, x: Mention) -> bool:
         """True when ``x`` opens its sentence, after at most one short comma-ended

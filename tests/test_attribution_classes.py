@@ -311,3 +311,18 @@ def test_declining_to_say_is_not_speech():
     # counter-example: "declined to say" is not a gap the rules let through
     assert _pairs("Donald Trump spoke in Iowa.\n\nTrump declined to say whether the wall "
                   "would be built.") == []
+
+
+def test_a_person_after_a_verb_is_not_the_antecedent_of_she():
+    body = ("“You will not beat her by attacking him,” Carly Fiorina said.\n\n"
+            "Fiorina denounced attempts to tie Hillary Clinton to her husband. “That is "
+            "not how you win,” she said.")
+    assert [s for _, s in _pairs(body)] == ["Carly Fiorina", "Carly Fiorina"]
+
+
+def test_a_titled_subject_is_still_the_antecedent():
+    # counter-example: a title before the name is no verb ("landlord Gareth Hughes")
+    body = ("“Move your valuables,” said Claire Whitmore, of the council.\n\n"
+            "At the inn, landlord Gareth Hughes was stacking sandbags. ‘We were flooded "
+            "before,’ he said.")
+    assert [s for _, s in _pairs(body)] == ["Claire Whitmore", "Gareth Hughes"]
