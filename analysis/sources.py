@@ -271,6 +271,9 @@ class _Resolver:
                 and head in x.name.lower().split()]
         if orgs:
             return orgs[-1], orgs[-1].name
+        if any(w[:1].isupper() for w in m.text.split()[1:-1]):
+            # "the Dalmoran embassy": a named body of its own, not the last one met
+            return m, re.sub(r"^(?:the|an?)\s+", "", " ".join(m.text.split()), flags=re.I)
         if m.text[:1] in "Tt" and m.org_type in ("organisation", "government"):
             # "the company said": the organisation or unknown name named last, nearby
             # an unknown capitalised word counts only once it has spoken ("Brightline

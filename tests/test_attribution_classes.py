@@ -58,7 +58,7 @@ def test_a_verb_that_is_not_speech_makes_no_quote():
 
 def test_an_outlet_speaks_as_media_not_as_its_country():
     r = _result("The influential US daily wrote that the talks had failed.")
-    assert [q["speaker"] for q in r["quotes"]] == ["influential us daily"]
+    assert [q["speaker"] for q in r["quotes"]] == ["influential US daily"]
     assert [(s["type"], s["side"]) for s in r["sources"]] == [("journalist", "media")]
 
 
@@ -326,3 +326,42 @@ def test_a_titled_subject_is_still_the_antecedent():
             "At the inn, landlord Gareth Hughes was stacking sandbags. ‘We were flooded "
             "before,’ he said.")
     assert [s for _, s in _pairs(body)] == ["Claire Whitmore", "Gareth Hughes"]
+
+
+def test_verbs_that_attribute_only_a_direct_quote_next_to_them():
+    body = ("Sean Hannity interviewed Donald Trump.\n\n"
+            "“Would it be negotiable?” Hannity pressed.")
+    assert _pairs(body) == [("Would it be negotiable?", "Sean Hannity")]
+    # counter-example: never reported speech ("laughed", "charged with")
+    assert _pairs("Asked whether he would stay, the manager laughed.") == []
+    assert _pairs("Tom Reed was charged with fraud that had cost the firm millions.") == []
+
+
+def test_a_possessive_before_the_speaker_and_an_owned_body():
+    assert _pairs("“This is a security issue,” said Clinton’s top foreign policy aide Jake "
+                  "Sullivan.") == [("This is a security issue,", "Jake Sullivan")]
+    assert _pairs("Powell’s office, when contacted by Reuters, said the former diplomat "
+                  "could not recall the dinner.") == [
+        ("the former diplomat could not recall the dinner", "Powell’s office")]
+    assert _pairs("Later, Trump's campaign released a statement saying it was postponing "
+                  "a rally.") == [("it was postponing a rally", "Trump's campaign")]
+
+
+def test_a_relation_set_off_by_commas_describes_the_name_before_it():
+    assert _pairs("Corey Lewandowski, Trump's campaign manager, said that the candidate was "
+                  "consistent.") == [("the candidate was consistent", "Corey Lewandowski")]
+
+
+def test_a_place_after_in_never_speaks_but_an_employer_after_at_does():
+    assert _pairs("Donald Trump, speaking at a rally in Wilmington, N.C., warned that "
+                  "Clinton opposes the Second Amendment.") == [
+        ("Clinton opposes the Second Amendment", "Donald Trump")]
+    assert [s for _, s in _pairs("Economists at Goldman Sachs said in a note that growth "
+                                 "would slow.")] == ["Goldman Sachs"]
+
+
+def test_a_named_body_described_with_the_is_its_own_speaker():
+    body = ("The UN refugee agency counted 30,000 people.\n\n"
+            "The Dalmoran embassy in Berlin said in a statement that the decision was "
+            "illegal.")
+    assert [s for _, s in _pairs(body)] == ["Dalmoran embassy"]

@@ -26,7 +26,7 @@ _SENTENCE_STOP = re.compile(r"[.!?;]")
 # between a cue and its quotation mark: up to four short words ("said at a press
 # conference, “…”", "told reporters: “…”")
 _CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,3}?(?:[A-Z]?[a-z]+)?[:,]?\s*")
-_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|:)?\s*")
+_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*")
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
 _SUBJECT_VERB = re.compile(
@@ -105,6 +105,7 @@ _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the
 _SENT_END = re.compile(r"[.!?…]")
 _WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
 _SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
@@ -216,6 +217,9 @@ class _Extractor:
                 break
             if "." in gap:  # initials and titles end in a full stop ("George W. Bush")
                 gap = _ABBREVIATION.sub(_NO_STOP, gap)
+            if m.kind not in ("org", "media") \
+                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 8), m.start):
+                continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
                 return m  # "a Department of Health spokesperson said": the body speaks
             if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
@@ -267,6 +271,8 @@ class _Extractor:
         gap = _ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
         if len(gap) > 60 or _GAP_PUNCT.search(gap):
             return None
+        if found[0].possessive and len(found) > 1:
+            found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
         first = found[0]
         if first.kind != "person" and len(found) > 1 and found[1].kind == "person":
             # "said Unite regional officer Mark Delaney", "said resident Jane Morris":
@@ -386,7 +392,8 @@ class _Extractor:
             used.add(qi)
         # 3. reported speech around the remaining cues
         for cue in self.cues_in(block.start, block.end):
-            if _inside(cue.start(), pspans) or self.claimed(cue.start()):
+            if _inside(cue.start(), pspans) or self.claimed(cue.start()) \
+                    or cue.phrase.lower() in self.k.direct_only:
                 continue
             self.reported(p, block, pairs, cue)
         # 4. quoted stretches without a cue
@@ -683,7 +690,8 @@ class _Extractor:
             self.add(Quote(q.body, q.close, "direct", verb.group(1), verb.start(1), sp, p,
                            rule="naming verb"))
             return
-        docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open]
+        docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open
+                and not m.in_quote]
         if docs and n_words >= 3:
             self.add(Quote(q.body, q.close, "direct", None, None, docs[-1], p,
                            rule="quoted document"))

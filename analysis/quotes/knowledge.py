@@ -54,6 +54,8 @@ class Knowledge:
     honorifics: dict[str, str | None]  # "Mr" -> "male" (written without the full stop)
     pronoun_surnames: frozenset[str]
     relation_nouns: tuple[str, ...]  # longest first
+    possessed_bodies: tuple[str, ...]  # longest first
+    direct_only: frozenset[str]  # cues of direct quotes only ("“…?” Hannity pressed.")
     types: tuple[dict, ...]
     sides: dict[str, dict]
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
@@ -90,16 +92,18 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
 
 
 def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
-    """The gap allowed between a speaker and its cue: a place ("X of Ohio"), an
-    apposition between commas, "and his colleagues", and the ``gap_words`` of
+    """The gap allowed between a speaker and its cue: a place ("X of Ohio", "officials
+    in Tokyo"), up to two appositions between commas ("Trump, speaking at a rally in
+    Wilmington, N.C., warned"), "and his colleagues", and the ``gap_words`` of
     ``speech_verbs.yaml`` ("also", "later", "in a statement")."""
     # a manner adverb ("emphatically proclaimed") and a weekday may also stand there;
     # nouns in -ly are no adverbs ("the influential US daily wrote")
     words = (_alternation(gap_words) + r"|on \w+day"
              + rf"|(?!(?:{_alternation(ly_nouns)})\b)[a-z]+ly")
     return re.compile(
-        r"^(?:\s+(?:of|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
-        r"(?:\s*,\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"){1,160}?,)?"
+        r"^(?:\s+(?:of|from|in)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
+        r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
+        r"{1,2})?"
         r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
         rf"(?:\s*(?:{words}))*\s*$",
         re.IGNORECASE,
@@ -122,7 +126,8 @@ def knowledge() -> Knowledge:
     phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
     # verbs match in lower case only ("the United States" is not a cue); phrases may
     # also open a sentence ("According to …")
-    cue_words = list(verb_forms) + [p for p, _ in phrases]
+    direct_only = frozenset(str(w).lower() for w in verbs.get("direct_only") or [])
+    cue_words = list(verb_forms) + [p for p, _ in phrases] + list(direct_only)
     cue_words += [p[:1].upper() + p[1:] for p, _ in phrases]
     cue_words.sort(key=len, reverse=True)
     lexicon = Lexicon()
@@ -183,6 +188,9 @@ def knowledge() -> Knowledge:
         pronoun_surnames=frozenset(str(w) for w in roles["pronoun_surnames"]),
         relation_nouns=tuple(sorted((str(w) for w in roles["relation_nouns"]), key=len,
                                     reverse=True)),
+        possessed_bodies=tuple(sorted((str(w) for w in roles["possessed_bodies"]), key=len,
+                                      reverse=True)),
+        direct_only=direct_only,
         types=tuple(roles["types"]),
         sides=sides,
         alias_side=alias_side,

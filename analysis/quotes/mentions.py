@@ -190,6 +190,8 @@ _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z
 
 # "the"/"a" before a coordinated name ("a Department of Health and Social Care spokesperson")
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?) $")
+_ISSUED = re.compile(r"\b(?:issued|released|put out|published|sent)\s+$")
+_COMMA_BEFORE = re.compile(r",\s+$")
 _PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
@@ -214,12 +216,13 @@ def _issuer_end(text: str, end: int, k: Knowledge) -> int:
 
 
 def _relation_after(text: str, end: int, k: Knowledge) -> int | None:
-    """End of a relation noun after a possessive ("’s son", "'s chief of staff")."""
+    """End of a relation noun or an owned body after a possessive ("’s son", "'s chief
+    of staff", "’s campaign")."""
     rest = text[end : end + 40]
     if not rest.startswith(("’s ", "'s ")):
         return None
     low = rest[3:].lower()
-    for noun in k.relation_nouns:
+    for noun in k.relation_nouns + k.possessed_bodies:
         if low.startswith(noun) and not low[len(noun) : len(noun) + 1].isalpha():
             return end + 3 + len(noun)
     return None
@@ -389,6 +392,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 continue
             a, b = off + m.start(), off + h.end()
             if said_by:  # "a joint statement from the two agencies", "the letter by …"
+                if _ISSUED.search(btext, max(0, m.start() - 20), m.start()):
+                    continue  # "the campaign released a statement": the campaign speaks
                 b = off + _issuer_end(btext, h.end(), k)
             # a name inside the description is a modifier ("the influential US daily")
             if any(x < b and a < y and not (a < x and y <= b) for x, y in taken):
@@ -429,13 +434,22 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                                         for x in by_para.get(m.paragraph, ())):
             m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
             out.append(m)
-    # "Donald Trump’s son", "the senator’s spokeswoman": a person named by a relation
-    for m in [x for x in out if x.possessive and x.kind in ("person", "org", "country")
+    # "Donald Trump’s son", "the senator’s spokeswoman": a person named by a relation;
+    # "Trump’s campaign", "Powell’s office": a body named by its owner. Not after a
+    # comma that follows a name: "Corey Lewandowski, Trump’s campaign manager," is an
+    # apposition of the name before it
+    name_ends = {x.end for x in out if x.kind in ("person", "name")}
+    for m in [x for x in out if x.possessive and x.kind in ("person", "org", "country", "name")
               and not x.in_quote]:
         rel = _relation_after(text, m.end, k)
-        if rel:
-            out.append(Mention(m.start, rel, text[m.start : rel], "person", text[m.start : rel],
-                               paragraph=m.paragraph, possessor=m.name))
+        comma = _COMMA_BEFORE.search(text, max(0, m.start - 4), m.start)
+        if rel is None or comma and comma.start() in name_ends:
+            continue
+        noun = text[m.end + 3 : rel].lower()
+        kind, org_type = ("org", "organisation") if noun in k.possessed_bodies else (
+            "person", None)
+        out.append(Mention(m.start, rel, text[m.start : rel], kind, text[m.start : rel],
+                           org_type=org_type, paragraph=m.paragraph, possessor=m.name))
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
     out.sort(key=lambda x: (x.start, -x.end))
     linkable = [m for m in out if m.kind != "side_word"]
