@@ -165,8 +165,10 @@ class _Resolver:
                     and not x.in_quote and not x.possessive and x.end <= m.start and (
                         x.paragraph == m.paragraph and not self.after_verb(x)
                         or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
-            quoted = [(qq.start, mm, k) for qq, mm, k in recent if mm.kind == "person" or (
-                mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
+            # a single unknown name that has spoken ("“…,” Bob said.") is a person too
+            quoted = [(qq.start, mm, k) for qq, mm, k in recent
+                      if mm.kind in ("person", "name") or (
+                          mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
             # a role standing for a person named earlier ("The manager was full of
             # praise. ‘…,’ he said.") is an antecedent like the name itself
             role_groups = [(x, holder) for x in self.mentions

@@ -365,3 +365,22 @@ def test_a_named_body_described_with_the_is_its_own_speaker():
             "The Dalmoran embassy in Berlin said in a statement that the decision was "
             "illegal.")
     assert [s for _, s in _pairs(body)] == ["Dalmoran embassy"]
+
+
+def test_a_name_of_a_place_and_a_later_participle_clause():
+    body = ("CBC Chairman G.K. Butterfield of North Carolina said he was “outraged” to even "
+            "hear about it, arguing that “the change would be discriminatory.”")
+    assert _pairs(body) == [
+        ("he was “outraged” to even hear about it", "G.K. Butterfield"),
+        ("“the change would be discriminatory.”", "G.K. Butterfield")]
+
+
+def test_after_but_the_subject_of_the_sentence_speaks():
+    body = ("Clinton, who was speaking to the US Conference of Mayors, did not mention Trump "
+            "by name, but told city leaders that the country should be governed well.")
+    assert _pairs(body) == [("the country should be governed well", "Clinton")]
+
+
+def test_a_single_name_that_has_spoken_is_an_antecedent():
+    body = '"That never happened," Bob said. Eyebrows raised, he asked, "Was I to stay?"'
+    assert [s for _, s in _pairs(body)] == ["Bob", "Bob"]

@@ -445,7 +445,9 @@ class _Extractor:
             left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
         if left is None and _ends_with_conjunction(before_cue):
             prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
-            left = prev[-1].speaker if prev else None  # "X said … but warned …"
+            # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
+            # not mention Trump by name, but told city leaders that …"
+            left = prev[-1].speaker if prev else self.subject(s, cue.start())
         right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
             if lemma not in k.needs_object:  # "told lawmakers": the hearer, not the speaker
@@ -536,12 +538,16 @@ class _Extractor:
         t = self.t
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
-        last_close = max((q.stop for q in inner), default=a)
+        # a cut inside a quoted stretch does not count ("“…; …”"); one before a later
+        # quoted stretch does ("he was “outraged”, arguing that “…”")
         m = _CUT_CONTENT.search(seg)
-        while m and a + m.start() < last_close:
+        while m and any(q.open < a + m.start() < q.stop for q in inner):
             m = _CUT_CONTENT.search(seg, m.end())
         if m:
             b = a + m.start()
+            inner = [q for q in inner if q.open < b]
+        last_close = max((q.stop for q in inner), default=a)
+        if m:
             # a concessive clause cut off leaves the clause the check already passed
             need_clause = need_clause and not _CONCESSIVE.match(m.group(0))
         for c in self.cues_in(a, b):

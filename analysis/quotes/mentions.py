@@ -682,9 +682,9 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
                                   text, k)
             org_start = start + _nth_end(text[start:end], len(tokens) - len(rest)) - len(rest[0])
             second = _classify_run(rest, org_start, end, text, k)
-            if first and second:
+            if first:  # "of North Carolina": a place, no mention of its own
                 first[0].apposition = text[start + _nth_end(text[start:end], i + j) : end].strip()
-                return first + second
+                return first + (second or [])
             break
     core_text = " ".join(core)
     cstart = start + len(text[start:end]) - len(text[start:end].split(None, i)[-1]) if i \
