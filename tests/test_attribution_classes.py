@@ -384,3 +384,21 @@ def test_after_but_the_subject_of_the_sentence_speaks():
 def test_a_single_name_that_has_spoken_is_an_antecedent():
     body = '"That never happened," Bob said. Eyebrows raised, he asked, "Was I to stay?"'
     assert [s for _, s in _pairs(body)] == ["Bob", "Bob"]
+
+
+def test_leading_adverbials_are_never_the_content():
+    body = ("Corey Lewandowski ran the campaign.\n\nEven after the complaint was filed, "
+            "Lewandowski continued to say he had never touched Fields.")
+    assert _pairs(body) == [("he had never touched Fields", "Corey Lewandowski")]
+    body = ("William A. Ackman runs a fund.\n\nOn Tuesday, even as shares were tumbling, Mr. "
+            "Ackman wrote to investors, telling them Valeant was ''worth multiples of the "
+            "price.''")
+    assert _pairs(body) == [("Valeant was ''worth multiples of the price.''",
+                             "William A. Ackman")]
+
+
+def test_a_title_after_a_preposition_is_not_the_second_half_of_a_quote():
+    body = ('"No money in the campaign," Sanders said in an interview aired Monday on '
+            '"New Day." "No volunteers, no political organization at all."')
+    assert [t for t, _ in _pairs(body)] == [
+        "No money in the campaign,", "No volunteers, no political organization at all."]

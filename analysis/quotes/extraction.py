@@ -72,6 +72,7 @@ _PARENTHETICAL_TAIL = re.compile(
 _ADVERBIAL_START = re.compile(
     r"(?:amid|as|after|before|while|despite|because|since|when|during|following|in|on|at|"
     r"with|for|from|by|according|ahead|until|without|under|over)\b", re.I)
+_TO_VERB = re.compile(r"\s*to\s+(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
 # the last semicolon or dash before a trailing attribution ("…; …, she added")
@@ -82,6 +83,10 @@ _UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
 LEADING_ADJUNCT = re.compile(
     r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
     r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
+# one or more leading adjuncts, each maybe after "even"/"just": "On Tuesday, even as
+# shares were tumbling, "
+_ADJUNCTS = re.compile(r"(?:(?:(?:even|just|only|shortly|soon|long|right)\s+)?"
+                       + LEADING_ADJUNCT.pattern[1:] + ")+", re.I)
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
@@ -259,7 +264,7 @@ class _Extractor:
     def subject(self, s: int, limit: int) -> Mention | None:
         """The subject of the sentence starting at ``s``: its first mention after any
         leading adjunct, within its first six words."""
-        m = LEADING_ADJUNCT.match(self.t, s, limit)
+        m = _ADJUNCTS.match(self.t, s, limit)
         a = m.end() if m else s
         head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
         return next(iter(self.between(a, head_end)), None)
@@ -487,13 +492,20 @@ class _Extractor:
                 self.content(p, pairs, after_from + mid.end(), e, speaker, cue,
                              "content around cue")  # not "…, the White House said, amid …"
             return
-        if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end:
+        # a lead that is an adverbial ("Even after the complaint was filed, X continued
+        # to say …", "On Tuesday, X wrote") is the writer's, not the content
+        adverbial = _ADJUNCTS.fullmatch(lead.lstrip())
+        if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end \
+                and not adverbial:
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")
             return
         # content after the cue: X said (that) …
         a = after_from
         rest = t[a:e]
+        to_cue = _TO_VERB.match(rest)
+        if to_cue and to_cue.group(1).lower() in k.verb_forms:
+            return  # "continued to say that …": the second cue reports it
         mt = _ADJUNCT_TO_THAT.match(rest) \
             if lemma in k.needs_object or not _THAT.match(rest) else None
         if mt and mt.end() and (lemma in k.needs_object or not _WORDS_THEN_THAT.match(rest)
@@ -545,7 +557,10 @@ class _Extractor:
             m = _CUT_CONTENT.search(seg, m.end())
         if m:
             b = a + m.start()
-            inner = [q for q in inner if q.open < b]
+            kept = [q for q in inner if q.open < b]
+            # the quoted words that excused a clause were cut off: ask for one again
+            need_clause = need_clause or bool(inner) and not kept
+            inner = kept
         last_close = max((q.stop for q in inner), default=a)
         if m:
             # a concessive clause cut off leaves the clause the check already passed
@@ -611,6 +626,8 @@ class _Extractor:
                 return None
             if _SENTENCE_STOP.search(_ABBREVIATION.sub("", self.t[x.cue_start : q.open])):
                 return None
+            if not self.t[x.cue_start : q.open].rstrip().endswith((",", ":")):
+                return None  # "… said in an interview aired on “New Day.”": a title
             return x
         return None
 
