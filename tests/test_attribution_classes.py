@@ -402,3 +402,33 @@ def test_a_title_after_a_preposition_is_not_the_second_half_of_a_quote():
             '"New Day." "No volunteers, no political organization at all."')
     assert [t for t, _ in _pairs(body)] == [
         "No money in the campaign,", "No volunteers, no political organization at all."]
+
+
+def test_the_person_before_an_apposition_holding_a_body_speaks():
+    body = ("Christopher M. Shelton, the president of the Communications Workers of "
+            "America, which endorsed Mr. Sanders in December, said that his members were "
+            "split.")
+    assert _pairs(body) == [("his members were split", "Christopher M. Shelton")]
+    assert _pairs("Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to "
+                  "2013, said Mexico must rebut the claims.") == [
+        ("Mexico must rebut the claims", "Arturo Sarukhan")]
+
+
+def test_a_place_named_with_its_state_never_speaks():
+    assert _pairs("Clinton, during a town hall meeting in Columbus, Ohio, said she would "
+                  "help miners.") == [("she would help miners", "Clinton")]
+
+
+def test_a_party_tag_and_three_closing_apostrophes():
+    assert _pairs('"It reminds us how important this election is," Sen. Marco Rubio '
+                  '(R-Fla.) said Saturday night.') == [
+        ("It reminds us how important this election is,", "Marco Rubio")]
+    assert _pairs("''I would use the word 'old-school,''' said Gregory W. Slayton, a "
+                  "diplomat.") == [("I would use the word 'old-school,", "Gregory W. Slayton")]
+
+
+def test_a_lead_in_line_after_an_adverbial_clause_takes_its_subject():
+    body = ("George Wallace met Bill Clinton in 1983.\n\n"
+            "When Wallace died in 1998, President Clinton released the following "
+            "statement:\n\n“Hillary and I offer our condolences to the family.”")
+    assert [s for _, s in _pairs(body)] == ["Bill Clinton"]

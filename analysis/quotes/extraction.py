@@ -110,7 +110,9 @@ _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the
 _SENT_END = re.compile(r"[.!?…]")
 _WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
 _SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+$")
+# a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
+                              r"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
@@ -216,14 +218,15 @@ class _Extractor:
         adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
         of the earlier verb."""
         cands = [m for m in self.between(a, cue) if m.end <= cue]
-        for m in reversed(cands):
-            gap = self.t[m.end : cue]
+        for i in range(len(cands) - 1, -1, -1):
+            m = cands[i]
+            gap = self.gap(m, cue)
             if len(gap) > 200:
                 break
-            if "." in gap:  # initials and titles end in a full stop ("George W. Bush")
-                gap = _ABBREVIATION.sub(_NO_STOP, gap)
+            if m.possessive:
+                continue  # "Mexico's ambassador …, said": the owner does not speak
             if m.kind not in ("org", "media") \
-                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 8), m.start):
+                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
                 continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
                 return m  # "a Department of Health spokesperson said": the body speaks
@@ -237,6 +240,15 @@ class _Extractor:
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
+                if m.kind != "person" and gap.lstrip().startswith(","):
+                    # "Christopher M. Shelton, the president of the Communications
+                    # Workers of America, which endorsed Mr. Sanders, said": the body
+                    # sits in the apposition of the person who speaks
+                    person = next((x for x in reversed(cands[:i]) if x.kind == "person"
+                                   and not x.possessive
+                                   and self.k.allowed_gap.match(self.gap(x, cue))), None)
+                    if person is not None:
+                        return person
                 return m
         if _ends_with_conjunction(self.t[a:cue]):
             subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])]
@@ -246,6 +258,12 @@ class _Extractor:
             if subj:
                 return subj[-1]
         return None
+
+    def gap(self, m: Mention, cue: int) -> str:
+        """The text between a mention and a cue, with the full stops of initials and
+        titles dropped ("George W. Bush, told" -> "George W Bush, told")."""
+        gap = self.t[m.end : cue]
+        return _ABBREVIATION.sub(_NO_STOP, gap) if "." in gap else gap
 
     def title_gap(self, gap: str) -> bool:
         """True when ``gap`` is one to three lower-case words ending in a known title
@@ -667,6 +685,11 @@ class _Extractor:
             return self.speaker_left(s, cue.a) or self.speaker_right(cue.b, end)
         if _words_in(self.t, s, end, cap=31) > 30:
             return None
+        # the subject after any leading adjunct ("When Wallace died in 1998, President
+        # Clinton released the following statement:"), else the first person named
+        subject = self.subject(s, end)
+        if subject is not None and subject.kind in ("person", "org", "media", "country"):
+            return subject
         return next((m for m in self.between(s, end) if m.kind == "person"), None)
 
     def transcript_turn(self, p: int, block: Any) -> bool:

@@ -50,8 +50,10 @@ def _is_opening_context(text: str, i: int) -> bool:
 
 # two apostrophes or two backticks stand for a double mark in typewriter text (the NYT
 # archive's ``''Guarantees are good,'' said …``)
-_MARK_RE = re.compile("''|``|[" + re.escape(ALL_MARKS) + "]")
-_DOUBLED = {"''": DOUBLE_STRAIGHT, "``": DOUBLE_OPEN[0]}
+# (three apostrophes close a single quotation and the double one around it:
+# "''I would use the word 'old-school,''' said …")
+_MARK_RE = re.compile("'''|''|``|[" + re.escape(ALL_MARKS) + "]")
+_DOUBLED = {"'''": DOUBLE_STRAIGHT, "''": DOUBLE_STRAIGHT, "``": DOUBLE_OPEN[0]}
 
 
 def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
