@@ -432,3 +432,33 @@ def test_a_lead_in_line_after_an_adverbial_clause_takes_its_subject():
             "When Wallace died in 1998, President Clinton released the following "
             "statement:\n\n“Hillary and I offer our condolences to the family.”")
     assert [s for _, s in _pairs(body)] == ["Bill Clinton"]
+
+
+def test_a_cue_after_a_quotation_in_a_new_clause_is_not_its_attribution():
+    body = ("In February, as a protester was removed, Mr. Trump said, ''I'd like to punch "
+            "him in the face.'' And in Fayetteville on Wednesday, he laughed.")
+    assert _pairs(body) == [("I'd like to punch him in the face.", "Trump")]
+    body = ("Mr. Putin came close to an admission, saying, ''We never said there were no "
+            "people there,'' but he denied it.")
+    assert _pairs(body) == [("We never said there were no people there,", "Putin")]
+
+
+def test_a_cue_between_a_title_and_a_quotation_introduces_the_quotation():
+    body = ("Donald Trump spoke.\n\nOn ABC’s “Good Morning America” Tuesday, he said, “I "
+            "never said I was going to pay for fees.”")
+    assert _pairs(body) == [("I never said I was going to pay for fees.", "Donald Trump")]
+
+
+def test_a_quotation_after_a_participle_and_its_comma_is_direct():
+    body = ("Before the convention, Cleveland Police Chief Calvin Williams lobbied to "
+            "suspend open carry, saying, \"The fewer guns, the better.\"")
+    assert _pairs(body) == [("The fewer guns, the better.", "Calvin Williams")]
+    body = ("Vice President Joe Biden weighed in, telling Mic in an interview on Monday, "
+            "“But they’re both qualified,” he said.")
+    assert _pairs(body) == [("But they’re both qualified,", "Joe Biden")]
+
+
+def test_told_the_outlet_and_a_colon_keeps_the_speaker():
+    body = ("Tom Hollis leads the party.\n\nAsked whether he would meet the MPs, Tom Hollis "
+            "told the BBC: \"My door is always open.\"")
+    assert _pairs(body) == [("My door is always open.", "Tom Hollis")]

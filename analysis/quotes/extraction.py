@@ -72,6 +72,10 @@ _PARENTHETICAL_TAIL = re.compile(
 _ADVERBIAL_START = re.compile(
     r"(?:amid|as|after|before|while|despite|because|since|when|during|following|in|on|at|"
     r"with|for|from|by|according|ahead|until|without|under|over)\b", re.I)
+# a lead after a closing mark that starts a new clause, not an attribution
+_NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though|when|"
+                         r"after|before|if|then|even)\b", re.I)
+_LOWER = re.compile(r"\b[a-z]")
 _TO_VERB = re.compile(r"\s*to\s+(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
@@ -285,7 +289,14 @@ class _Extractor:
         m = _ADJUNCTS.match(self.t, s, limit)
         a = m.end() if m else s
         head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
-        return next(iter(self.between(a, head_end)), None)
+        found = self.between(a, head_end)
+        first = next(iter(found), None)
+        if first is not None and first.kind != "person":
+            # "Cleveland Police Chief Calvin Williams": the person the title words name
+            person = next((x for x in found if x.kind == "person"
+                           and not _LOWER.search(self.t, first.end, x.start)), None)
+            return person or first
+        return first
 
     def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
         found = self.between(cue_end, limit)
@@ -366,11 +377,15 @@ class _Extractor:
                 continue
             if cue.group(0).lower() in ("according to", "in the words of"):
                 continue
+            if self.introduces_next(q, cue, pairs[qi + 1] if qi + 1 < len(pairs) else None):
+                continue  # "“Good Morning America” Tuesday, he said, “I never …”"
             speaker = None
             if a0 == cue.start():
                 speaker = self.speaker_right(cue.end(), window_end)
             else:
                 lead = t[a0 : cue.start()]
+                if _NEW_CLAUSE.match(lead) or _ADJUNCTS.match(lead):
+                    continue  # "'' And in Fayetteville, he laughed", "'' but he denied"
                 # up to 20 words: a name with an apposition or a relative clause ("Trent
                 # Lott, who was Republican Senate majority leader under …, told")
                 if _words_in(lead, cap=21) <= 20:
@@ -394,7 +409,11 @@ class _Extractor:
                                                t[cue.end() : q.open]):
                 if colon:
                     end = s + len(before.rstrip()[:-1].rstrip())
-                    sp = self.speaker_left(s, end)
+                    # "the prime minister told the BBC: “…”": the speaker is before the
+                    # cue, never its hearer
+                    sp = self.speaker_left(s, cue.a) if cue is not None \
+                        and cue.phrase.lower() not in self.k.direct_only else None
+                    sp = sp or self.speaker_left(s, end)
                     verb = _VERB_AT_END.search(t[s:end])
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
                         sp = self.speaker_left(s, s + verb.start() + 1)
@@ -408,6 +427,9 @@ class _Extractor:
                         used.add(qi)
                 continue
             sp = self.speaker_left(s, cue.start()) or self.speaker_right(cue.end(), q.open)
+            if sp is None and cue.phrase.endswith("ing") and t[s : cue.a].rstrip().endswith(","):
+                # "Williams lobbied to suspend open carry, saying, “…”": the subject
+                sp = self.subject(s, cue.start())
             if sp is None:
                 continue
             self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), sp, p,
@@ -425,11 +447,25 @@ class _Extractor:
                 continue
             self.uncued(p, q, pairs)
 
+    def introduces_next(self, q: Pair, cue: Hit, nxt: Pair | None) -> bool:
+        """True when a cue after ``q`` introduces the next quotation instead ("“Good
+        Morning America” Tuesday, he said, “I never …”"): only a speaker and a comma or
+        colon stand between the cue and the next opening mark, and ``q`` does not end
+        in a comma as the first half of a split quotation does."""
+        if nxt is None or self.t[q.body : q.close].rstrip().endswith(","):
+            return False
+        between = self.t[cue.b : nxt.open].rstrip()
+        return between.endswith((",", ":")) and _words_in(between, cap=6) <= 5
+
     def attach_direct(self, p: int, q: Pair, pairs: list[Pair], cue: re.Match,
                       speaker: Mention, rule: str) -> None:
         s = self.clause_start(p, q.open, pairs)
         lead = self.t[s : q.open]
-        if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or "."):
+        # words before the mark make the quote mixed ("said the offer was “fair”"),
+        # unless they end in a comma or colon that introduces it ("X weighed in,
+        # telling Mic on Monday, “…,” he said")
+        if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or ".") \
+                and not lead.rstrip().endswith((",", ":")):
             self.add(Quote(s, (q.stop if q.closed else q.close), "mixed", cue.group(0),
                            cue.start(), speaker, p, rule=rule))
         else:
@@ -568,6 +604,15 @@ class _Extractor:
         t = self.t
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
+        taken = next((q for q in inner if self.claimed(q.body)), None)
+        if taken is not None:
+            # a quotation already attributed as a direct quote ends the reported words
+            # ("telling Mic in an interview on Monday, “…,” he said")
+            b, need_clause = taken.open, True
+            inner = [q for q in inner if q.open < b]
+            if _ADVERBIAL_START.match(t, a) or not t[a:b].strip(" ,:"):
+                return
+            seg = t[a:b]
         # a cut inside a quoted stretch does not count ("“…; …”"); one before a later
         # quoted stretch does ("he was “outraged”, arguing that “…”")
         m = _CUT_CONTENT.search(seg)
