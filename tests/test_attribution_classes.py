@@ -462,3 +462,17 @@ def test_told_the_outlet_and_a_colon_keeps_the_speaker():
     body = ("Tom Hollis leads the party.\n\nAsked whether he would meet the MPs, Tom Hollis "
             "told the BBC: \"My door is always open.\"")
     assert _pairs(body) == [("My door is always open.", "Tom Hollis")]
+
+
+def test_a_weekday_before_that_and_a_relative_where():
+    assert _pairs("Ben Cardin spoke.\n\nCardin said Wednesday that Republicans rejected his "
+                  "attempts.") == [("Republicans rejected his attempts", "Ben Cardin")]
+    body = ("The furor reached the Capitol, where Senate Minority Leader Harry M. Reid "
+            "(D-Nev.) told reporters that he had spoken to Jeh Johnson.")
+    assert _pairs(body) == [("he had spoken to Jeh Johnson", "Harry M. Reid")]
+
+
+def test_which_before_the_speaker_is_still_no_speech():
+    # counter-example: "which China claims as its own" reports no speech
+    assert _pairs("Taiwan, which China claims as its own territory, held drills on "
+                  "Monday.") == []

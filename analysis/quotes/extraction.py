@@ -47,7 +47,8 @@ _THAT = re.compile(r"\s*that\b")
 _WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,4}?that")
 _TIME_ADJUNCT = re.compile(
     r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
-    r"also|publicly|privately|repeatedly)\b")
+    r"also|publicly|privately|repeatedly|today|yesterday|tonight|recently|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
 
 
@@ -103,7 +104,9 @@ _CUT_CONTENT = re.compile(
 _ADVERBIAL_AFTER_QUOTE = re.compile(
     r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
     r"ahead of)\b")
-_RELATIVES = frozenset({"which", "that", "who", "whom", "whose", "where"})
+# relative pronouns that can be the object of a cue ("which China claims as its own");
+# "where"/"when" cannot ("the Capitol, where Harry Reid told reporters that …")
+_RELATIVES = frozenset({"which", "that", "who", "whom"})
 
 
 def _ends_with_conjunction(text: str) -> bool:
