@@ -130,8 +130,7 @@ class _Resolver:
         if m.kind == "anonymous":
             org = self.employer(m)
             if org is not None:  # "a spokesperson for the company": Harwell's spokesperson
-                return m, f"{org.name} {m.text.split()[-1].lower()}" if " for " not in \
-                    m.text and " at " not in m.text else f"{org.name} {self.head_of(m)}"
+                return m, f"{org.name} {self.head_of(m)}"
         return m, self.key(m)
 
     def head_of(self, m: Mention) -> str:

@@ -551,9 +551,8 @@ class _Extractor:
             return
         # a lead that is an adverbial ("Even after the complaint was filed, X continued
         # to say …", "On Tuesday, X wrote") is the writer's, not the content
-        adverbial = _ADJUNCTS.fullmatch(lead.lstrip())
         if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end \
-                and not adverbial:
+                and not _ADJUNCTS.fullmatch(lead.lstrip()):
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")
             return
