@@ -96,6 +96,7 @@ class _Resolver:
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
+        self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
         # a person's gender where an honorific or a gendered title shows it ("Ms.
         # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
         self.gender: dict[str, str] = {}
@@ -237,14 +238,16 @@ class _Resolver:
         object, not the subject ("… attempts to tie Hillary Clinton to …"): a lower-case
         word that is an auxiliary, a common irregular past or a speech verb, or ends in
         -ed. Titles before the name ("landlord Gareth Hughes") are no verbs."""
+        known = self._after_verb.get(x.start)
+        if known is not None:
+            return known
         i = bisect_left(self.sent_starts, x.start + 1) - 1
-        if i < 0:
-            return False
         k = self.k
-        for w in _LOWER_WORD.findall(self.a.text, self.sent_starts[i], x.start):
-            if w in k.clause_words or w in k.verb_forms or len(w) > 4 and w.endswith("ed"):
-                return True
-        return False
+        found = i >= 0 and any(
+            w in k.clause_words or w in k.verb_forms or len(w) > 4 and w.endswith("ed")
+            for w in _LOWER_WORD.findall(self.a.text, self.sent_starts[i], x.start))
+        self._after_verb[x.start] = found
+        return found
 
     def is_subject(self, x: Mention) -> bool:
         """True when ``x`` opens its sentence, after at most one short comma-ended

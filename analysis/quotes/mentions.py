@@ -358,11 +358,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         # a body before an unnamed source speaks through it ("a Department of Health
         # spokesperson"); a person before one is described by it only after a comma
         # ("Tom Ellery, an analyst"), not in "Clinton aides"
-        here = out[first_out:]
-        body_ends = {m.end for m in here if m.kind in ("org", "media", "country", "group")}
-        person_ends = {m.end for m in here if m.kind == "person"}
-        person_ends.update(m.end for m, _ in singles[first_single:])
-        for a, b, _head in _anonymous_spans(btext, hits, k):
+        anonymous = _anonymous_spans(btext, hits, k) if hits["anon"] or hits["who"] else ()
+        if anonymous:
+            here = out[first_out:]
+            body_ends = {m.end for m in here if m.kind in ("org", "media", "country", "group")}
+            person_ends = {m.end for m in here if m.kind == "person"}
+            person_ends.update(m.end for m, _ in singles[first_single:])
+        for a, b, _head in anonymous:
             a, b = off + a, off + b
             # a country inside the description is its modifier ("EU officials")
             if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
