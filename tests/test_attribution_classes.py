@@ -476,3 +476,18 @@ def test_which_before_the_speaker_is_still_no_speech():
     # counter-example: "which China claims as its own" reports no speech
     assert _pairs("Taiwan, which China claims as its own territory, held drills on "
                   "Monday.") == []
+
+
+def test_titles_before_a_name_after_the_cue_and_ranks():
+    body = ("Pro-Clinton super PAC Priorities USA Action bought ads.\n\n"
+            '"Florida is a battleground state," said Priorities spokesman Justin Barasky.')
+    assert _pairs(body) == [("Florida is a battleground state,", "Justin Barasky")]
+    assert _pairs("“The candidates don’t understand the military,” said Army Capt. "
+                  "Christian Pardo.") == [("The candidates don’t understand the military,",
+                                           "Christian Pardo")]
+
+
+def test_a_body_after_of_in_an_apposition_does_not_speak():
+    body = ("John Bulgaro, the president of Teamsters Local 294 in Albany, said that Mr. "
+            "Trump had generated excitement.")
+    assert _pairs(body) == [("Mr. Trump had generated excitement", "John Bulgaro")]

@@ -76,6 +76,7 @@ _ADVERBIAL_START = re.compile(
 # a lead after a closing mark that starts a new clause, not an attribution
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though|when|"
                          r"after|before|if|then|even)\b", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
 _LOWER = re.compile(r"\b[a-z]")
 _TO_VERB = re.compile(r"\s*to\s+(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
@@ -247,7 +248,8 @@ class _Extractor:
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
-                if m.kind != "person" and gap.lstrip().startswith(","):
+                if gap.lstrip().startswith(",") and (m.kind != "person" or _OF_BEFORE.search(
+                        self.t, max(a, m.start - 5), m.start)):
                     # "Christopher M. Shelton, the president of the Communications
                     # Workers of America, which endorsed Mr. Sanders, said": the body
                     # sits in the apposition of the person who speaks
@@ -311,11 +313,12 @@ class _Extractor:
         if found[0].possessive and len(found) > 1:
             found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
         first = found[0]
-        if first.kind != "person" and len(found) > 1 and found[1].kind == "person":
-            # "said Unite regional officer Mark Delaney", "said resident Jane Morris":
-            # the words before the name are its title
+        if len(found) > 1 and found[1].kind == "person":
+            # "said Unite regional officer Mark Delaney", "said resident Jane Morris",
+            # "said Priorities spokesman Justin Barasky": the words before the name are
+            # its title (and a body before them is its employer)
             between = self.t[first.end : found[1].start]
-            if not between.strip() or self.title_gap(between):
+            if first.kind != "person" and not between.strip() or self.title_gap(between):
                 return found[1]
         return first
 

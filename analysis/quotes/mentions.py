@@ -362,10 +362,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         if anonymous:
             here = out[first_out:]
             body_ends = {m.end for m in here if m.kind in ("org", "media", "country", "group")}
-            person_ends = {m.end for m in here if m.kind == "person"}
-            person_ends.update(m.end for m, _ in singles[first_single:])
+            persons = [m for m in here if m.kind == "person"]
+            persons += [m for m, _ in singles[first_single:]]
+            person_ends = {m.end for m in persons}
+            person_starts = {m.start for m in persons}
         for a, b, _head in anonymous:
             a, b = off + a, off + b
+            if b + 1 in person_starts and text[b : b + 1] == " ":
+                continue  # "spokesman Justin Barasky": a title before the name
             # a country inside the description is its modifier ("EU officials")
             if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
                 continue
