@@ -32,16 +32,19 @@ The package has one module per concern:
 - :mod:`~analysis.quotes.marks`: quotation marks paired per paragraph;
 - :mod:`~analysis.quotes.mentions`: speaker mentions (names, bodies, pronouns, unnamed
   sources);
-- :mod:`~analysis.quotes.extraction`: quotes and their speaker mention.
+- :mod:`~analysis.quotes.speaker_search`: where the speaker of a cue is (before it, after
+  it, the subject of its sentence);
+- :mod:`~analysis.quotes.extraction`: where the quotes are, pass by pass.
 """
 
-from analysis.quotes.extraction import LEADING_ADJUNCT, Quote, extract_quotes
+from analysis.quotes.extraction import Quote, extract_quotes
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import Pair, quote_pairs
 from analysis.quotes.mentions import Mention, body_scans, find_mentions
 from analysis.quotes.phrase_matcher import Hit, Lexicon
+from analysis.quotes.speaker_search import LEADING_ADJUNCT, SpeakerSearch
 
 __all__ = [
-    "LEADING_ADJUNCT", "Hit", "Knowledge", "Lexicon", "Mention", "Pair", "Quote",
+    "LEADING_ADJUNCT", "Hit", "Knowledge", "Lexicon", "Mention", "Pair", "Quote", "SpeakerSearch",
     "body_scans", "extract_quotes", "find_mentions", "knowledge", "quote_pairs",
 ]

@@ -3,37 +3,35 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from analysis.quotes.knowledge import Knowledge, knowledge
+from analysis.quotes.knowledge import Knowledge
 from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, Pair, quote_pairs
 from analysis.quotes.mentions import Mention, body_scans, find_mentions
 from analysis.quotes.phrase_matcher import Hit
+from analysis.quotes.speaker_search import (
+    ABBREVIATION,
+    ADJUNCTS,
+    LEADING_ADJUNCT,
+    SENTENCE_STOP,
+    WORD,
+    SpeakerSearch,
+    ends_with_conjunction,
+    words_in,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
-
-
-_IS_WAS = re.compile(r"\s*(?:is|was)\b")
-_GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _AFTER_CLOSE = re.compile(r"[,.!?…]?\s*")
-_SENTENCE_STOP = re.compile(r"[.!?;]")
 # between a cue and its quotation mark: up to four short words ("said at a press
 # conference, “…”", "told reporters: “…”")
 _CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,3}?(?:[A-Z]?[a-z]+)?[:,]?\s*")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*")
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
-_COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
-_SUBJECT_VERB = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:\w+ed|was|is|has|had|have|were|are|will|would)\b")
-_FROM_BY = re.compile(r"\s(?:from|by)\s+")
-_PARTICIPLE = re.compile(r"\s(?:[a-z]+ed|published|issued|released|seen)\b")
-_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 _VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
 _COMMA_SPACE = re.compile(r",\s*")
 _TAIL_IS_END = re.compile(
@@ -49,7 +47,6 @@ _TIME_ADJUNCT = re.compile(
     r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
     r"also|publicly|privately|repeatedly|today|yesterday|tonight|recently|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
 
 
 @dataclass
@@ -76,8 +73,6 @@ _ADVERBIAL_START = re.compile(
 # a lead after a closing mark that starts a new clause, not an attribution
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though|when|"
                          r"after|before|if|then|even)\b", re.I)
-_OF_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
-_LOWER = re.compile(r"\b[a-z]")
 _TO_VERB = re.compile(r"\s*to\s+(\w+)")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
@@ -86,13 +81,6 @@ _CLAUSE_BREAK = re.compile(r"(?:;|\s[—–]|\s--)\s*(?!.*(?:;|\s[—–]\s|\s--
 # a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
 _TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
 _UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
-LEADING_ADJUNCT = re.compile(
-    r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
-    r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
-# one or more leading adjuncts, each maybe after "even"/"just": "On Tuesday, even as
-# shares were tumbling, "
-_ADJUNCTS = re.compile(r"(?:(?:(?:even|just|only|shortly|soon|long|right)\s+)?"
-                       + LEADING_ADJUNCT.pattern[1:] + ")+", re.I)
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
@@ -110,43 +98,12 @@ _ADVERBIAL_AFTER_QUOTE = re.compile(
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
 
 
-def _ends_with_conjunction(text: str) -> bool:
-    """True when ``text`` ends with the word "and" or "but" (a coordinated verb)."""
-    tail = text.rstrip()[-4:].lower()
-    return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
 _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
 _SENT_END = re.compile(r"[.!?…]")
-_WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
-_SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
-# a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
-                              r"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
-_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 
 
-def _NO_STOP(m: re.Match) -> str:  # noqa: N802 - a substitution for _ABBREVIATION
-    return m.group(0)[:-1]
 
 
-def _sentence_bounds(article: Article) -> dict[int, list[tuple[int, int]]]:
-    by_block: dict[int, list[tuple[int, int]]] = {}
-    for s in article.sentences:
-        by_block.setdefault(s.block, []).append((s.start, s.end))
-    return by_block
-
-
-def _words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None) -> int:
-    """Number of words (``_WORD`` matches) in ``text[a:b]``; with ``cap``, the count stops
-    at ``cap`` (enough to compare it with a threshold below ``cap``)."""
-    b = len(text) if b is None else b
-    if cap is None:
-        return len(_WORD.findall(text, a, b))
-    n = 0
-    for _ in _WORD.finditer(text, a, b):
-        n += 1
-        if n == cap:
-            break
-    return n
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -160,7 +117,7 @@ _OBJECT_STARTS = frozenset(
 def _has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
     """True when ``content`` reads as a clause (it has a finite verb in its first
     ``window`` words)."""
-    ws = [m.group(0).lower() for m in islice(_WORD.finditer(content), window)]
+    ws = [m.group(0).lower() for m in islice(WORD.finditer(content), window)]
     if not ws:
         return False
     if ws[0] == "that" or ws[0] in k.clause_subjects:
@@ -177,170 +134,23 @@ def _has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
     return False
 
 
-class _Extractor:
+class _Extractor(SpeakerSearch):
+    """The passes that find quotes in each paragraph; the speaker look-ups they use are
+    :class:`~analysis.quotes.speaker_search.SpeakerSearch`'s."""
+
     def __init__(self, article: Article):
-        self.a = article
-        self.t = article.text
-        self.k = knowledge()
-        body_blocks = [i for i, b in enumerate(article.blocks) if b.is_body]
-        self.block_index = {bi: p for p, bi in enumerate(body_blocks)}
-        self.body = article.body
+        body = article.body
         self.scans = body_scans(article)
         self.cue_hits = [Hit(blk.start + h.start(), blk.start + h.end(), h.group(0))
-                         for blk, sc in zip(self.body, self.scans, strict=True)
+                         for blk, sc in zip(body, self.scans, strict=True)
                          for h in sc["cue"]]
         self.cue_starts = [h.start() for h in self.cue_hits]
-        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in self.body]
+        self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in body]
         self.pair_spans = [(q.open, q.stop) for ps in self.pairs for q in ps]
-        self.mentions = find_mentions(article, self.pair_spans, self.scans)
-        self.speakable = [m for m in self.mentions if not m.in_quote and m.kind != "side_word"]
-        self.speak_starts = [m.start for m in self.speakable]
-        sb = _sentence_bounds(article)
-        self.sentences = [sb.get(bi, []) for bi in body_blocks]
+        super().__init__(article, find_mentions(article, self.pair_spans, self.scans))
         self.quotes: list[Quote] = []
 
     # helpers
-    def sentence_of(self, p: int, pos: int) -> tuple[int, int]:
-        block = self.body[p]
-        for s, e in self.sentences[p]:
-            if s <= pos < e:
-                return s, e
-        return block.start, block.end
-
-    def crosses_sentence(self, p: int, a: int, b: int) -> bool:
-        """True when ``a`` and ``b`` lie in different sentences of the text layer (whose
-        splitter knows titles and initials: "Mr. Kelly", "Janet L. Yellen") or a
-        semicolon stands between them."""
-        return ";" in self.t[a:b] or b >= self.sentence_of(p, a)[1]
-
-    def clause_start(self, p: int, pos: int, pairs: list[Pair]) -> int:
-        """Start of the sentence holding ``pos``, moved back over quotes it runs into."""
-        s, _ = self.sentence_of(p, pos)
-        for q in pairs:
-            if q.open < s < q.close and q.close < pos:
-                s = q.stop
-        return s
-
-    def speaker_left(self, a: int, cue: int) -> Mention | None:
-        """The speaker before a cue: the nearest mention whose gap to the cue is only
-        adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
-        of the earlier verb."""
-        cands = [m for m in self.between(a, cue) if m.end <= cue]
-        for i in range(len(cands) - 1, -1, -1):
-            m = cands[i]
-            gap = self.gap(m, cue)
-            if len(gap) > 200:
-                break
-            if m.possessive:
-                continue  # "Mexico's ambassador …, said": the owner does not speak
-            if m.kind not in ("org", "media") \
-                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
-                continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
-            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
-                return m  # "a Department of Health spokesperson said": the body speaks
-            if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
-                continue  # allowed_gap passes these marks only inside quotation marks
-            pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
-            if m.title and pre.rstrip().endswith(m.title):
-                pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
-            if self.k.allowed_gap.match(gap) or (not gap.strip(", ") and _COMMA_THE_END.search(
-                    pre)):
-                if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
-                                                                      self.t[m.end:cue]):
-                    return None
-                if gap.lstrip().startswith(",") and (m.kind != "person" or _OF_BEFORE.search(
-                        self.t, max(a, m.start - 5), m.start)):
-                    # "Christopher M. Shelton, the president of the Communications
-                    # Workers of America, which endorsed Mr. Sanders, said": the body
-                    # sits in the apposition of the person who speaks
-                    person = next((x for x in reversed(cands[:i]) if x.kind == "person"
-                                   and not x.possessive
-                                   and self.k.allowed_gap.match(self.gap(x, cue))), None)
-                    if person is not None:
-                        return person
-                return m
-        if _ends_with_conjunction(self.t[a:cue]):
-            subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])]
-            persons = [m for m in subj if m.kind == "person"]
-            if persons:
-                return persons[-1]
-            if subj:
-                return subj[-1]
-        return None
-
-    def gap(self, m: Mention, cue: int) -> str:
-        """The text between a mention and a cue, with the full stops of initials and
-        titles dropped ("George W. Bush, told" -> "George W Bush, told")."""
-        gap = self.t[m.end : cue]
-        return _ABBREVIATION.sub(_NO_STOP, gap) if "." in gap else gap
-
-    def title_gap(self, gap: str) -> bool:
-        """True when ``gap`` is one to three lower-case words ending in a known title
-        ("spokesperson", "regional officer")."""
-        if len(gap) > 40 or not gap.islower():
-            return False
-        words = gap.split()
-        if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
-            return False
-        return any(" ".join(words[i:]) in self.k.titles for i in range(len(words)))
-
-    def between(self, a: int, b: int) -> list[Mention]:
-        """Speakable mentions starting in [a, b), in text order."""
-        return self.speakable[bisect_left(self.speak_starts, a) : bisect_left(self.speak_starts, b)]
-
-    def subject(self, s: int, limit: int) -> Mention | None:
-        """The subject of the sentence starting at ``s``: its first mention after any
-        leading adjunct, within its first six words."""
-        m = _ADJUNCTS.match(self.t, s, limit)
-        a = m.end() if m else s
-        head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
-        found = self.between(a, head_end)
-        first = next(iter(found), None)
-        if first is not None and first.kind != "person":
-            # "Cleveland Police Chief Calvin Williams": the person the title words name
-            person = next((x for x in found if x.kind == "person"
-                           and not _LOWER.search(self.t, first.end, x.start)), None)
-            return person or first
-        return first
-
-    def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
-        found = self.between(cue_end, limit)
-        if not found:
-            return None
-        gap = _ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
-        if len(gap) > 60 or _GAP_PUNCT.search(gap):
-            return None
-        if found[0].possessive and len(found) > 1:
-            found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
-        first = found[0]
-        if len(found) > 1 and found[1].kind == "person":
-            # "said Unite regional officer Mark Delaney", "said resident Jane Morris",
-            # "said Priorities spokesman Justin Barasky": the words before the name are
-            # its title (and a body before them is its employer)
-            between = self.t[first.end : found[1].start]
-            if first.kind != "person" and not between.strip() or self.title_gap(between):
-                return found[1]
-        return first
-
-    def phrase_source(self, a: int, e: int, p: int) -> Mention | None:
-        """The noun phrase after "according to" when it holds no known mention ("a large
-        study published Monday" -> "a large study"; "estimates from the chamber of
-        mining companies" -> "the chamber of mining companies")."""
-        m = _SOURCE_PHRASE.match(self.t, a, e)
-        if not m:
-            return None
-        start, phrase = m.start(1), m.group(1)
-        frm = _FROM_BY.search(phrase)
-        if frm:
-            start, phrase = start + frm.end(), phrase[frm.end() :]
-        part = _PARTICIPLE.search(phrase)
-        if part:
-            phrase = phrase[: part.start()]
-        name = _ARTICLE_START.sub("", phrase)
-        if not name or _words_in(phrase, cap=9) > 8:
-            return None
-        return Mention(start, start + len(phrase), phrase, "group", name, paragraph=p)
-
     def add(self, q: Quote) -> None:
         if q.end <= q.start:
             return
@@ -390,11 +200,11 @@ class _Extractor:
                 speaker = self.speaker_right(cue.end(), window_end)
             else:
                 lead = t[a0 : cue.start()]
-                if _NEW_CLAUSE.match(lead) or _ADJUNCTS.match(lead):
+                if _NEW_CLAUSE.match(lead) or ADJUNCTS.match(lead):
                     continue  # "'' And in Fayetteville, he laughed", "'' but he denied"
                 # up to 20 words: a name with an apposition or a relative clause ("Trent
                 # Lott, who was Republican Senate majority leader under …, told")
-                if _words_in(lead, cap=21) <= 20:
+                if words_in(lead, cap=21) <= 20:
                     speaker = self.speaker_left(a0, cue.start())
             if speaker is None:
                 continue
@@ -423,7 +233,7 @@ class _Extractor:
                     verb = _VERB_AT_END.search(t[s:end])
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
                         sp = self.speaker_left(s, s + verb.start() + 1)
-                    if sp is None and _words_in(t, s, end, cap=21) <= 20:
+                    if sp is None and words_in(t, s, end, cap=21) <= 20:
                         # "He also played up his strength in a general election: “…”":
                         # the subject of a short lead-in sentence
                         sp = self.subject(s, end)
@@ -461,7 +271,7 @@ class _Extractor:
         if nxt is None or self.t[q.body : q.close].rstrip().endswith(","):
             return False
         between = self.t[cue.b : nxt.open].rstrip()
-        return between.endswith((",", ":")) and _words_in(between, cap=6) <= 5
+        return between.endswith((",", ":")) and words_in(between, cap=6) <= 5
 
     def attach_direct(self, p: int, q: Pair, pairs: list[Pair], cue: re.Match,
                       speaker: Mention, rule: str) -> None:
@@ -470,7 +280,7 @@ class _Extractor:
         # words before the mark make the quote mixed ("said the offer was “fair”"),
         # unless they end in a comma or colon that introduces it ("X weighed in,
         # telling Mic on Monday, “…,” he said")
-        if _words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or ".") \
+        if words_in(lead, cap=1) >= 1 and not _SENT_END.search(lead.rstrip()[-1:] or ".") \
                 and not lead.rstrip().endswith((",", ":")):
             self.add(Quote(s, (q.stop if q.closed else q.close), "mixed", cue.group(0),
                            cue.start(), speaker, p, rule=rule))
@@ -491,7 +301,7 @@ class _Extractor:
             if sp is None:
                 return
             lead = t[s : cue.start()].rstrip(" ,")
-            if _words_in(lead, cap=3) >= 3:
+            if words_in(lead, cap=3) >= 3:
                 self.content(p, pairs, s, s + len(lead), sp, cue, "according to (after)")
                 return
             m = _COMMA_SPACE.search(t[sp.end : e])
@@ -508,7 +318,7 @@ class _Extractor:
         before_cue = t[s : cue.start()].rstrip()
         if left is None and word.endswith("ing") and before_cue.endswith(","):
             left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
-        if left is None and _ends_with_conjunction(before_cue):
+        if left is None and ends_with_conjunction(before_cue):
             prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
             # not mention Trump by name, but told city leaders that …"
@@ -538,7 +348,7 @@ class _Extractor:
         if cut and all(not (s < q.open < s + cut.end() < q.close) for q in pairs):
             s, lead = s + cut.end(), lead[cut.end() :]
         mid = _PARENTHETICAL_TAIL.match(tail) if left and lead.rstrip().endswith(",") else None
-        if mid and _words_in(t, after_from + mid.end(), e, cap=2) >= 2:
+        if mid and words_in(t, after_from + mid.end(), e, cap=2) >= 2:
             # "Those who now have the right to vote, he said, must still register.": an
             # attribution inside the sentence; the words on either side are the content,
             # except a leading adjunct ("At one point, she said, she was …")
@@ -546,7 +356,7 @@ class _Extractor:
             a0 = s + len(_LEADING_CONJUNCTION.match(lead).group(0))
             adjunct = LEADING_ADJUNCT.match(t[a0:lead_end] + ", ")
             if not (adjunct and adjunct.end() >= lead_end - a0) \
-                    and _words_in(t, a0, lead_end, cap=2) >= 2:
+                    and words_in(t, a0, lead_end, cap=2) >= 2:
                 self.content(p, pairs, a0, lead_end, speaker, cue, "content around cue")
             if not _ADVERBIAL_START.match(t, after_from + mid.end()):
                 self.content(p, pairs, after_from + mid.end(), e, speaker, cue,
@@ -554,8 +364,8 @@ class _Extractor:
             return
         # a lead that is an adverbial ("Even after the complaint was filed, X continued
         # to say …", "On Tuesday, X wrote") is the writer's, not the content
-        if lead.rstrip().endswith(",") and _words_in(lead, cap=3) >= 3 and tail_is_end \
-                and not _ADJUNCTS.fullmatch(lead.lstrip()):
+        if lead.rstrip().endswith(",") and words_in(lead, cap=3) >= 3 and tail_is_end \
+                and not ADJUNCTS.fullmatch(lead.lstrip()):
             self.content(p, pairs, s, s + len(lead.rstrip().rstrip(",").rstrip()), speaker, cue,
                          "content before cue")
             return
@@ -646,7 +456,7 @@ class _Extractor:
                 break
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
             before = t[a : c.start()]
-            if _ends_with_conjunction(before) and not _inside(
+            if ends_with_conjunction(before) and not _inside(
                     c.start(), [(q.open, q.stop) for q in pairs]):
                 b = a + len(before.rstrip()) - 3
                 b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
@@ -658,29 +468,12 @@ class _Extractor:
             b = last_close
         while b > a and t[b - 1] in " ,.;:!?…":
             b -= 1
-        if b <= a or _words_in(t, a, b, cap=2) < 2:
+        if b <= a or words_in(t, a, b, cap=2) < 2:
             return
         if need_clause and not _has_clause(t[a:b], self.k, window):
             return  # "urged both sides to return …, warning that …": cut to no clause
         kind = "mixed" if any(a <= q.open < b for q in pairs) else "indirect"
         self.add(Quote(a, b, kind, cue.group(0), cue.start(), speaker, p, rule=rule))
-
-    def naming_speaker(self, s: int, open_: int) -> tuple[Mention, re.Match] | None:
-        """The speaker of a quoted phrase given by a naming verb in the same clause
-        ("Calder described the game as ‘a free hit’", "X, which has called the exodus a
-        “slow-motion crisis”"), with the verb's match; None without one."""
-        verb = None
-        for m in _WORD_RE.finditer(self.t, s, open_):
-            if m.group(1).lower() in self.k.naming_verbs and self.t[m.start() - 1] != "-":
-                verb = m
-        if verb is None or _SENTENCE_STOP.search(self.t[verb.end() : open_]):
-            return None
-        sp = self.speaker_left(s, verb.start())
-        if sp is None:  # a relative clause: the speaker is the noun before "which"
-            rel = _RELATIVE_END.search(self.t[s : verb.start()])
-            if rel:
-                sp = self.speaker_left(s, s + rel.start())
-        return (sp, verb) if sp is not None else None
 
     def split_quote_speaker(self, p: int, q: Pair) -> Quote | None:
         """The quote whose attribution splits a quotation in two ("“This used to be
@@ -692,7 +485,7 @@ class _Extractor:
                 continue
             if x.cue_start is None or x.speaker is None or not x.end <= x.cue_start < q.open:
                 return None
-            if _SENTENCE_STOP.search(_ABBREVIATION.sub("", self.t[x.cue_start : q.open])):
+            if SENTENCE_STOP.search(ABBREVIATION.sub("", self.t[x.cue_start : q.open])):
                 return None
             if not self.t[x.cue_start : q.open].rstrip().endswith((",", ":")):
                 return None  # "… said in an interview aired on “New Day.”": a title
@@ -733,7 +526,7 @@ class _Extractor:
         if cues:
             cue = cues[-1]
             return self.speaker_left(s, cue.a) or self.speaker_right(cue.b, end)
-        if _words_in(self.t, s, end, cap=31) > 30:
+        if words_in(self.t, s, end, cap=31) > 30:
             return None
         # the subject after any leading adjunct ("When Wallace died in 1998, President
         # Clinton released the following statement:"), else the first person named
@@ -767,7 +560,7 @@ class _Extractor:
         t = self.t
         s = self.clause_start(p, q.open, pairs)
         lead = t[s : q.open]
-        n_words = _words_in(t, q.body, q.close, cap=13)  # compared with 2 to 12
+        n_words = words_in(t, q.body, q.close, cap=13)  # compared with 2 to 12
         if not lead.strip():
             if n_words < 2:
                 return

@@ -1,0 +1,253 @@
+"""Where the speaker of a cue is: the mention before it, after it, or the subject of
+its sentence, with the gaps a speaker and its cue may have between them.
+
+:class:`SpeakerSearch` holds the article's speakable mentions and sentences and answers
+those questions for the quote extraction (:mod:`analysis.quotes.extraction`), which
+decides where the quotes are."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from analysis.quotes.knowledge import knowledge
+from analysis.quotes.mentions import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.article import Article
+    from analysis.quotes.marks import Pair
+
+# a word as the quote rules count them (hyphens and apostrophes inside)
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+# a short capitalised word ending in a full stop: a title or an initial ("Sen.", "W.")
+ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
+SENTENCE_STOP = re.compile(r"[.!?;]")
+# an adverbial that opens a sentence, up to its comma ("In a statement on Monday, …")
+LEADING_ADJUNCT = re.compile(
+    r"^(?:while|although|though|as|after|before|when|if|because|since|despite|in|at|on|"
+    r"under|amid|for|with|by|during|\w+ing|\w+ed)\b[^,]{0,120},\s*", re.IGNORECASE)
+# one or more of them, each maybe after "even"/"just": "On Tuesday, even as shares were
+# tumbling, "
+ADJUNCTS = re.compile(r"(?:(?:(?:even|just|only|shortly|soon|long|right)\s+)?"
+                      + LEADING_ADJUNCT.pattern[1:] + ")+", re.I)
+
+_WORD_RE = re.compile(r"\b([A-Za-z]+)\b")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:\w+ed|was|is|has|had|have|were|are|will|would)\b")
+_SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
+_RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
+_PARTICIPLE = re.compile(r"\s(?:[a-z]+ed|published|issued|released|seen)\b")
+_OF_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
+_LOWER = re.compile(r"\b[a-z]")
+# a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
+                              r"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
+_IS_WAS = re.compile(r"\s*(?:is|was)\b")
+_GAP_PUNCT = re.compile(r"[,.;:“”\"]")
+_FROM_BY = re.compile(r"\s(?:from|by)\s+")
+_COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None) -> int:
+    """Number of words (``WORD`` matches) in ``text[a:b]``; with ``cap``, the count stops
+    at ``cap`` (enough to compare it with a threshold below ``cap``)."""
+    b = len(text) if b is None else b
+    if cap is None:
+        return len(WORD.findall(text, a, b))
+    n = 0
+    for _ in WORD.finditer(text, a, b):
+        n += 1
+        if n == cap:
+            break
+    return n
+
+
+def ends_with_conjunction(text: str) -> bool:
+    """True when ``text`` ends with the word "and" or "but" (a coordinated verb)."""
+    tail = text.rstrip()[-4:].lower()
+    return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
+
+
+def _drop_stop(m: re.Match) -> str:
+    """An :data:`ABBREVIATION` without its full stop."""
+    return m.group(0)[:-1]
+
+
+class SpeakerSearch:
+    """Speaker look-ups over one article's body: ``t`` is the article text, ``body`` its
+    body blocks, ``sentences`` the (start, end) of each body block's sentences, and
+    ``speakable`` the mentions that can speak (outside quotation marks), in text
+    order."""
+
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.t = article.text
+        self.k = knowledge()
+        self.body = article.body
+        self.mentions = mentions
+        self.speakable = [m for m in mentions if not m.in_quote and m.kind != "side_word"]
+        self.speak_starts = [m.start for m in self.speakable]
+        by_block: dict[int, list[tuple[int, int]]] = {}
+        for s in article.sentences:
+            by_block.setdefault(s.block, []).append((s.start, s.end))
+        self.sentences = [by_block.get(bi, []) for bi, b in enumerate(article.blocks)
+                          if b.is_body]
+
+    def sentence_of(self, p: int, pos: int) -> tuple[int, int]:
+        block = self.body[p]
+        for s, e in self.sentences[p]:
+            if s <= pos < e:
+                return s, e
+        return block.start, block.end
+
+    def crosses_sentence(self, p: int, a: int, b: int) -> bool:
+        """True when ``a`` and ``b`` lie in different sentences of the text layer (whose
+        splitter knows titles and initials: "Mr. Kelly", "Janet L. Yellen") or a
+        semicolon stands between them."""
+        return ";" in self.t[a:b] or b >= self.sentence_of(p, a)[1]
+
+    def clause_start(self, p: int, pos: int, pairs: list[Pair]) -> int:
+        """Start of the sentence holding ``pos``, moved back over quotes it runs into."""
+        s, _ = self.sentence_of(p, pos)
+        for q in pairs:
+            if q.open < s < q.close and q.close < pos:
+                s = q.stop
+        return s
+
+    def speaker_left(self, a: int, cue: int) -> Mention | None:
+        """The speaker before a cue: the nearest mention whose gap to the cue is only
+        adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
+        of the earlier verb."""
+        cands = [m for m in self.between(a, cue) if m.end <= cue]
+        for i in range(len(cands) - 1, -1, -1):
+            m = cands[i]
+            gap = self.gap(m, cue)
+            if len(gap) > 200:
+                break
+            if m.possessive:
+                continue  # "Mexico's ambassador …, said": the owner does not speak
+            if m.kind not in ("org", "media") \
+                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
+                continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
+            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
+                return m  # "a Department of Health spokesperson said": the body speaks
+            if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
+                continue  # allowed_gap passes these marks only inside quotation marks
+            pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
+            if m.title and pre.rstrip().endswith(m.title):
+                pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
+            if self.k.allowed_gap.match(gap) or (not gap.strip(", ") and _COMMA_THE_END.search(
+                    pre)):
+                if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
+                                                                      self.t[m.end:cue]):
+                    return None
+                if gap.lstrip().startswith(",") and (m.kind != "person" or _OF_BEFORE.search(
+                        self.t, max(a, m.start - 5), m.start)):
+                    # "Christopher M. Shelton, the president of the Communications
+                    # Workers of America, which endorsed Mr. Sanders, said": the body
+                    # sits in the apposition of the person who speaks
+                    person = next((x for x in reversed(cands[:i]) if x.kind == "person"
+                                   and not x.possessive
+                                   and self.k.allowed_gap.match(self.gap(x, cue))), None)
+                    if person is not None:
+                        return person
+                return m
+        if ends_with_conjunction(self.t[a:cue]):
+            subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])]
+            persons = [m for m in subj if m.kind == "person"]
+            if persons:
+                return persons[-1]
+            if subj:
+                return subj[-1]
+        return None
+
+    def gap(self, m: Mention, cue: int) -> str:
+        """The text between a mention and a cue, with the full stops of initials and
+        titles dropped ("George W. Bush, told" -> "George W Bush, told")."""
+        gap = self.t[m.end : cue]
+        return ABBREVIATION.sub(_drop_stop, gap) if "." in gap else gap
+
+    def title_gap(self, gap: str) -> bool:
+        """True when ``gap`` is one to three lower-case words ending in a known title
+        ("spokesperson", "regional officer")."""
+        if len(gap) > 40 or not gap.islower():
+            return False
+        words = gap.split()
+        if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+            return False
+        return any(" ".join(words[i:]) in self.k.titles for i in range(len(words)))
+
+    def between(self, a: int, b: int) -> list[Mention]:
+        """Speakable mentions starting in [a, b), in text order."""
+        return self.speakable[bisect_left(self.speak_starts, a) : bisect_left(self.speak_starts, b)]
+
+    def subject(self, s: int, limit: int) -> Mention | None:
+        """The subject of the sentence starting at ``s``: its first mention after any
+        leading adjunct, within its first six words."""
+        m = ADJUNCTS.match(self.t, s, limit)
+        a = m.end() if m else s
+        head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
+        found = self.between(a, head_end)
+        first = next(iter(found), None)
+        if first is not None and first.kind != "person":
+            # "Cleveland Police Chief Calvin Williams": the person the title words name
+            person = next((x for x in found if x.kind == "person"
+                           and not _LOWER.search(self.t, first.end, x.start)), None)
+            return person or first
+        return first
+
+    def speaker_right(self, cue_end: int, limit: int) -> Mention | None:
+        found = self.between(cue_end, limit)
+        if not found:
+            return None
+        gap = ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
+        if len(gap) > 60 or _GAP_PUNCT.search(gap):
+            return None
+        if found[0].possessive and len(found) > 1:
+            found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
+        first = found[0]
+        if len(found) > 1 and found[1].kind == "person":
+            # "said Unite regional officer Mark Delaney", "said resident Jane Morris",
+            # "said Priorities spokesman Justin Barasky": the words before the name are
+            # its title (and a body before them is its employer)
+            between = self.t[first.end : found[1].start]
+            if first.kind != "person" and not between.strip() or self.title_gap(between):
+                return found[1]
+        return first
+
+    def phrase_source(self, a: int, e: int, p: int) -> Mention | None:
+        """The noun phrase after "according to" when it holds no known mention ("a large
+        study published Monday" -> "a large study"; "estimates from the chamber of
+        mining companies" -> "the chamber of mining companies")."""
+        m = _SOURCE_PHRASE.match(self.t, a, e)
+        if not m:
+            return None
+        start, phrase = m.start(1), m.group(1)
+        frm = _FROM_BY.search(phrase)
+        if frm:
+            start, phrase = start + frm.end(), phrase[frm.end() :]
+        part = _PARTICIPLE.search(phrase)
+        if part:
+            phrase = phrase[: part.start()]
+        name = _ARTICLE_START.sub("", phrase)
+        if not name or words_in(phrase, cap=9) > 8:
+            return None
+        return Mention(start, start + len(phrase), phrase, "group", name, paragraph=p)
+
+    def naming_speaker(self, s: int, open_: int) -> tuple[Mention, re.Match] | None:
+        """The speaker of a quoted phrase given by a naming verb in the same clause
+        ("Calder described the game as ‘a free hit’", "X, which has called the exodus a
+        “slow-motion crisis”"), with the verb's match; None without one."""
+        verb = None
+        for m in _WORD_RE.finditer(self.t, s, open_):
+            if m.group(1).lower() in self.k.naming_verbs and self.t[m.start() - 1] != "-":
+                verb = m
+        if verb is None or SENTENCE_STOP.search(self.t[verb.end() : open_]):
+            return None
+        sp = self.speaker_left(s, verb.start())
+        if sp is None:  # a relative clause: the speaker is the noun before "which"
+            rel = _RELATIVE_END.search(self.t[s : verb.start()])
+            if rel:
+                sp = self.speaker_left(s, s + rel.start())
+        return (sp, verb) if sp is not None else None
