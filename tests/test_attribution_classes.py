@@ -491,3 +491,18 @@ def test_a_body_after_of_in_an_apposition_does_not_speak():
     body = ("John Bulgaro, the president of Teamsters Local 294 in Albany, said that Mr. "
             "Trump had generated excitement.")
     assert _pairs(body) == [("Mr. Trump had generated excitement", "John Bulgaro")]
+
+
+def test_more_unnamed_sources_and_an_outlets_board():
+    assert _pairs("“I didn’t care who they supported,” said one district GOP leader.") == [
+        ("I didn’t care who they supported,", "one district gop leader")]
+    assert [s for _, s in _pairs("“He is selling fiction,” the paper's editorial board "
+                                 "wrote.")] == ["paper's editorial board"]
+
+
+def test_a_head_before_a_plural_noun_is_a_modifier():
+    # counter-example: "party leaders" speak, "leader boards" do not
+    assert _pairs("The company said the leader boards were wrong.") == [
+        ("the leader boards were wrong", "company")]
+    assert _pairs("Party leaders said the vote would go ahead.") == [
+        ("the vote would go ahead", "party leaders")]

@@ -183,7 +183,7 @@ def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
     return chunk if k.lexicon.scan(lower, only="title")["title"] else None
 
 
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z\-]+\s+){0,2}?$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z’'\-]+\s+){0,2}?$")  # "the paper's editorial board"
 # "a joint statement", "an internal email": documents and outlets may speak without "the"
 _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z\-]+\s+){0,2}?$")
 
@@ -192,6 +192,7 @@ _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z
 _ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?) $")
 _ISSUED = re.compile(r"\b(?:issued|released|put out|published|sent)\s+$")
 _COMMA_BEFORE = re.compile(r",\s+$")
+_NEXT_PLURAL = re.compile(r" ([a-z]{3,}s)\b")
 _PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
@@ -239,6 +240,9 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
         after = rules["after"].match(text, h.end())
         if head in rules["qualified"] and not after:
             continue
+        nxt = _NEXT_PLURAL.match(text, h.end())
+        if nxt and nxt.group(1) not in k.verb_forms and nxt.group(1) not in k.clause_words:
+            continue  # "other EU member states": the head is a modifier of a plural noun
         prev = _PREV_WORD.search(text, max(0, h.start() - 40), h.start())
         if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 \
                 and prev.group(1).lower() not in rules["words"]:
