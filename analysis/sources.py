@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
 _NON_SPACE = re.compile(r"\S+")
+# "the chief executive of Lakeshore Health": a name after "of"/"at"/"for" is an employer
+_EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
 _SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
 _START = attrgetter("start")
@@ -164,6 +166,7 @@ class _Resolver:
             here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
                     and not x.in_quote and not x.possessive and x.end <= m.start and (
                         x.paragraph == m.paragraph and not self.after_verb(x)
+                        and not _EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                         or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
             # a single unknown name that has spoken ("“…,” Bob said.") is a person too
             quoted = [(qq.start, mm, k) for qq, mm, k in recent
@@ -214,24 +217,30 @@ class _Resolver:
         "the health secretary", "the German chancellor"): the nearest person named
         earlier whose title, modifiers or apposition hold every word of the
         description (country words may be left out, "the German chancellor" = "Olaf
-        Scholz, Germany's chancellor"). None when the description is not a person's
-        role or no one earlier holds it."""
+        Scholz, Germany's chancellor"); in the standfirst, the first person named later
+        with that role. None when the description is not a person's role or no one holds
+        it."""
         words = [w.strip("’'").lower() for w in m.text.split()]
         if not words or words[0] != "the" or words[-1] not in self.k.title_last_words:
             return None
         words = [w for w in words[1:] if not w.endswith(("’s", "'s"))]
         countries = _country_words()
-        for x in reversed(self.mentions):
-            if x.start >= m.start or x.kind != "person" or x.in_quote:
-                continue
+
+        def holds(x: Mention) -> bool:
+            if x.kind != "person" or x.in_quote:
+                return False
             held = " ".join(filter(None, [x.title, x.apposition, *x.modifiers])).lower()
-            if not held:
-                continue
             have = set(held.replace("-", " ").replace(",", " ").split())
-            if all(w in have or w in countries for w in words) \
-                    and words[-1] in have:
-                return x
-        return None
+            return words[-1] in have and all(w in have or w in countries for w in words)
+
+        earlier = [x for x in self.mentions if x.start < m.start]
+        found = next((x for x in reversed(earlier) if holds(x)), None)
+        if found is None and m.paragraph == 0:
+            # the standfirst names a role before the body names the person ("The
+            # company's chief executive said …" ¶ … "Calder's chief executive, Gregory T.
+            # Nolan,"): the first person later given that role
+            found = next((x for x in self.mentions[len(earlier):] if holds(x)), None)
+        return found
 
     def after_verb(self, x: Mention) -> bool:
         """True when a verb stands before ``x`` in its sentence, so that ``x`` is an
@@ -256,6 +265,9 @@ class _Resolver:
         if i < 0:
             return False
         lead = self.a.text[self.sent_starts[i] : x.start]
+        for before in (x.honorific, x.title):  # "On a later panel, Dr. Lena M. Park"
+            if before and lead.rstrip().endswith(before):
+                lead = lead.rstrip()[: -len(before)]
         return bool(_SUBJECT_LEAD.fullmatch(lead))
 
     def group(self, m: Mention) -> tuple[Mention | None, str | None]:

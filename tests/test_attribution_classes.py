@@ -506,3 +506,51 @@ def test_a_head_before_a_plural_noun_is_a_modifier():
         ("the leader boards were wrong", "company")]
     assert _pairs("Party leaders said the vote would go ahead.") == [
         ("the vote would go ahead", "party leaders")]
+
+
+# rules from the tuning set (tests/fixtures/attribution_tuning)
+
+
+def test_q_and_a_turns_follow_the_key_the_introduction_gives():
+    body = ("Rosa Morales spoke with Sarah Klein of the Herald. In the exchange below, Q is "
+            "Ms. Klein and A is Ms. Morales.\n\n"
+            "Q: Is that illegal?\n\n"
+            "A: It isn't illegal. It is \"irresponsible,\" and it hid the problem.")
+    assert _pairs(body) == [("Is that illegal?", "Sarah Klein"),
+                            ('It isn\'t illegal. It is "irresponsible," and it hid the '
+                             'problem.', "Rosa Morales")]
+
+
+def test_q_and_a_turns_without_a_key_stay_unattributed():
+    # counter-example: no key, no guess
+    body = ("Rosa Morales spoke with Sarah Klein of the Herald.\n\n"
+            "Q: Is that illegal?\n\nA: It isn't illegal.")
+    assert _pairs(body) == []
+
+
+def test_an_employer_after_of_is_not_the_antecedent_of_she():
+    body = ("Kathleen M. Dorsey, the chief executive of Lakeshore Health, defended the "
+            "merger. “Standing still is not an option,” she said.")
+    assert _pairs(body) == [("Standing still is not an option,", "Kathleen M. Dorsey")]
+
+
+def test_a_suffix_keeps_its_full_stop_and_said_in_a_statement_is_no_speaker():
+    body = ("Health Secretary Robert F. Kellerman Jr., who did not attend the hearing, said "
+            "in a statement that his department would act.")
+    assert _pairs(body) == [("his department would act", "Robert F. Kellerman Jr.")]
+
+
+def test_the_standfirst_names_a_role_the_body_names_later():
+    text = ("Insulin maker under fire\n\n"
+            "The company's chief executive said the documents had been taken out of "
+            "context.\n\n"
+            "Calder's chief executive, Gregory T. Nolan, spoke at the hearing.")
+    r = analyze_sources(parse_text(text, id="t"))
+    assert [q["speaker"] for q in r["quotes"]] == ["Gregory T. Nolan"]
+
+
+def test_a_subject_after_an_adjunct_and_an_honorific_is_an_antecedent():
+    body = ("“The cap is coming,” according to a person familiar with the plans.\n\n"
+            "On a later panel, Dr. Lena M. Park, an endocrinologist, spoke.\n\n"
+            "“He died in January,” she said.")
+    assert _pairs(body)[-1] == ("He died in January,", "Lena M. Park")

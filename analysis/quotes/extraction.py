@@ -80,7 +80,11 @@ _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:;|\s[—–]|\s--)\s*(?!.*(?:;|\s[—–]\s|\s--\s))", re.S)
 # a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
 _TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
-_UNNAMED_TURNS = frozenset({"Q", "A", "Question", "Answer"})
+_UNNAMED_TURNS = {"Q": "Q", "Question": "Q", "A": "A", "Answer": "A"}
+# an interview's key to its labels: "Q is Ms. Klein and A is Ms. Morales"
+_INTERVIEW_KEY = re.compile(
+    r"\b(Q|A|Question|Answer)\s+(?:is|was|stands for)\s+((?:[A-Z][\w.’'\-]*\s+){0,3}"
+    r"[A-Z][\w’'\-]*)")
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
@@ -149,6 +153,7 @@ class _Extractor(SpeakerSearch):
         self.pair_spans = [(q.open, q.stop) for ps in self.pairs for q in ps]
         super().__init__(article, find_mentions(article, self.pair_spans, self.scans))
         self.quotes: list[Quote] = []
+        self._interview: dict[str, Mention | None] | None = None  # built when "Q:" is met
 
     # helpers
     def add(self, q: Quote) -> None:
@@ -179,7 +184,7 @@ class _Extractor(SpeakerSearch):
         pairs = self.pairs[p]
         pspans = [(q.open, q.stop) for q in pairs]
         used: set[int] = set()
-        if not pairs and self.transcript_turn(p, block):
+        if self.transcript_turn(p, block):  # quotations inside a turn are part of it
             return
         # 1. cues right after a closing mark: “…,” he said / “…,” said X
         for qi, q in enumerate(pairs):
@@ -535,14 +540,37 @@ class _Extractor(SpeakerSearch):
             return subject
         return next((m for m in self.between(s, end) if m.kind == "person"), None)
 
+    def interview_roles(self) -> dict[str, Mention | None]:
+        """The people behind an interview's ``Q:`` and ``A:`` labels, found once, from the
+        key the introduction gives ("In the exchange below, Q is Ms. Klein and A is Ms.
+        Morales"). Without a key the labels stay unattributed: a guess from who is
+        named most often proved wrong more often than right."""
+        if self._interview is not None:
+            return self._interview
+        persons = [x for x in self.mentions if x.kind == "person" and not x.in_quote]
+        roles: dict[str, Mention | None] = {"Q": None, "A": None}
+        for key in _INTERVIEW_KEY.finditer(self.t):
+            role = _UNNAMED_TURNS[key.group(1)]
+            roles[role] = next((x for x in persons if key.start(2) <= x.start < key.end()),
+                               roles[role])
+        self._interview = roles
+        return roles
+
     def transcript_turn(self, p: int, block: Any) -> bool:
         """A turn of a transcript: "Mr Malone: We have farmed here …", "SMITH: …". The
         words after the speaker's label are their direct quote. True when added."""
         m = _TURN_LABEL.match(block.text)
-        if m is None or m.group(1).rstrip(".") in _UNNAMED_TURNS:
+        if m is None:
             return False
         a, b = block.start + m.start(1), block.start + m.end(1)
-        speaker = next((x for x in self.between(a, b) if x.kind == "person"), None)
+        label = m.group(1).rstrip(".")
+        if label in _UNNAMED_TURNS:
+            # "Q:"/"A:": the interviewer and the interviewee the introduction names
+            found = self.interview_roles()[_UNNAMED_TURNS[label]]
+            speaker = Mention(a, b, m.group(1), "person", found.name, paragraph=p) \
+                if found is not None else None
+        else:
+            speaker = next((x for x in self.between(a, b) if x.kind == "person"), None)
         if speaker is None and m.group(1).isupper():
             label = m.group(1).split()[-1]  # "SMITH": the person of that surname
             owner = next((x for x in self.mentions if x.kind == "person"

@@ -48,6 +48,7 @@ class Knowledge:
     not_name_words: frozenset[str]
     connectors: frozenset[str]  # lower-case words inside a name ("of", "von")
     name_particles: frozenset[str]  # connectors a person's name may hold ("von")
+    name_suffixes: frozenset[str]  # "Jr.", "Sr.": their full stop is part of the name
     title_modifiers: frozenset[str]
     generic_titles: frozenset[str]
     allowed_gap: re.Pattern  # what may stand between a speaker and the cue
@@ -181,6 +182,7 @@ def knowledge() -> Knowledge:
         not_name_words=frozenset(str(w) for w in roles["not_name_words"]),
         connectors=connectors,
         name_particles=frozenset(str(w) for w in roles["name_particles"]),
+        name_suffixes=frozenset(str(w) for w in roles["name_suffixes"]),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
         allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]],

@@ -77,7 +77,9 @@ def _org_type(name: str, k: Knowledge) -> str | None:
 _DIGIT = re.compile(r"\d")
 
 
-def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
+def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> bool:
+    """Whether ``tokens`` can be a person's name; ``named``: an honorific stands before
+    them ("Dr. Lena M. Park"), so place words ("Park") are surnames here."""
     if not 1 <= len(tokens) <= 4:
         return False
     last = len(tokens) - 1
@@ -86,7 +88,8 @@ def _is_person_core(tokens: list[str], k: Knowledge) -> bool:
             continue  # "He Yadong"
         if 0 < j < last and t in k.name_particles:
             continue  # "Ursula von der Leyen"
-        if t in k.not_name_words or t in k.not_names or t.lower() in k.connectors:
+        if t in k.not_name_words and not named or t in k.not_names \
+                or t.lower() in k.connectors:
             return False
         if not t[:1].isupper() or _DIGIT.search(t):
             return False
@@ -315,7 +318,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             end_char = off + re_
             if i:
                 mention = _classify_run(tokens[i:], off + rs + seg.find(tokens[i], len(
-                    tokens[0])), end_char, text, k)
+                    tokens[0])), end_char, text, k, named=honorific is not None)
             elif n == 1 and tokens[0][-1] != ".":
                 mention = _classify_word(tokens[0], off + rs, end_char, text, k)
             else:
@@ -563,11 +566,13 @@ def _one_coordinated_name(text: str, a1: int, b1: int, a2: int, b2: int, k: Know
     if not first or not second:
         return False
     heads = k.head_rank
-    if first[-1].lower() in heads or " ".join(first) in k.alias_side \
-            or text[a2:b2] in k.alias_side:
+    if " ".join(first) in k.alias_side or text[a2:b2] in k.alias_side:
         return False
-    opened = len(first) >= 3 and first[0].lower() in heads and first[1] in ("of", "for")
-    return second[-1].lower() in heads or opened
+    # "the Department of Health and Social Care": opened by a head word with "of", the
+    # name goes on after "and" even when "Health" is a head word of its own
+    if len(first) >= 3 and first[0].lower() in heads and first[1] in ("of", "for"):
+        return True
+    return first[-1].lower() not in heads and second[-1].lower() in heads
 
 
 def _trim_run(text: str, m: Any, k: Knowledge, out: list[tuple[int, int, bool]]) -> None:
@@ -593,8 +598,9 @@ def _trim_run(text: str, m: Any, k: Knowledge, out: list[tuple[int, int, bool]])
             continue
         last = words[-1]
         if last.endswith(".") and len(last) > 2 and last not in k.alias_side and not \
-                _INITIALS.fullmatch(last) and last.lower() not in k.titles:
-            words[-1] = last[:-1]
+                _INITIALS.fullmatch(last) and last.lower() not in k.titles \
+                and last not in k.name_suffixes:
+            words[-1] = last[:-1]  # a sentence's full stop, not "Jr."
         spans = [(w.start(), w.end()) for w in _NON_SPACE.finditer(text[a:b])]
         b2 = a + spans[len(words) - 1][1]
         if words[-1] != last:
@@ -624,13 +630,13 @@ def _known_name(name: str, start: int, end: int, k: Knowledge
     return False, None
 
 
-def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge
-                   ) -> list[Mention] | None:
+def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
+                   named: bool = False) -> list[Mention] | None:
     """:func:`_classify_run` for a run of one word, the most common case."""
     known, mentions = _known_name(word, start, end, k)
     if known:
         return mentions
-    if word.lower() in k.titles or not _is_person_core([word], k):
+    if word.lower() in k.titles or not _is_person_core([word], k, named):
         return None
     title, mods = _lowercase_title_before(text, start, k, end)
     return [Mention(start, end, word, "person_single", word, title=title, modifiers=mods)]
@@ -642,15 +648,17 @@ def _nth_end(text: str, n: int) -> int:
     return ends[min(n, len(ends)) - 1] if ends and n > 0 else 0
 
 
-def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge
-                  ) -> list[Mention] | None:
-    """Split one capitalised run into title + name and say what the name is."""
+def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowledge,
+                  named: bool = False) -> list[Mention] | None:
+    """Split one capitalised run into title + name and say what the name is; ``named``:
+    an honorific stood before the run."""
     if len(tokens) == 1 and not tokens[0].endswith("."):
-        return _classify_word(tokens[0], start, end, text, k)
+        return _classify_word(tokens[0], start, end, text, k, named)
     full = text[start:end]
     if "." in full:  # (a token ending in "." is part of ``full``)
         tokens = [t.rstrip(".") if t.endswith(".") and t.lower() not in k.titles
-                  and not _INITIALS.fullmatch(t) else t for t in tokens]
+                  and not _INITIALS.fullmatch(t) and t not in k.name_suffixes else t
+                  for t in tokens]
     known, mentions = _known_name(full, start, end, k)
     if known:
         return mentions
@@ -711,7 +719,7 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
         if role in ("name", "metonym"):
             return [Mention(cstart, cend, core_full, "country",
                             k.sides[side].get("speaker_name") or core_full, side=side)]
-    if not _is_person_core(core, k):
+    if not _is_person_core(core, k, named):
         return None
     title = " ".join(title_words) if title_words else None
     pre_title, pre_mods = _lowercase_title_before(text, start, k, end)

@@ -43,6 +43,7 @@ _LOWER = re.compile(r"\b[a-z]")
 # a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
                               r"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
+_PREPOSITION = re.compile(r"\s*(?:in|on|at|to|with|from|during|after|before)\s+")
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
@@ -202,8 +203,8 @@ class SpeakerSearch:
         if not found:
             return None
         gap = ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
-        if len(gap) > 60 or _GAP_PUNCT.search(gap):
-            return None
+        if len(gap) > 60 or _GAP_PUNCT.search(gap) or _PREPOSITION.fullmatch(gap):
+            return None  # "said in a statement": the statement does not speak
         if found[0].possessive and len(found) > 1:
             found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
         first = found[0]
