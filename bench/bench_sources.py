@@ -102,6 +102,7 @@ ATTRIBUTION_SETS = (
     ("blind set (tuned on after its first run)", "attribution_blind"),
     ("held-out set (2026-11-28)", "attribution_heldout"),
     ("house-style set (2026-11-29, not tuned on)", "attribution_styles"),
+    ("tuning set (2026-11-29, tuned on)", "attribution_tuning"),
 )
 
 
