@@ -46,6 +46,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _NON_SPACE = re.compile(r"\S+")
 # "the chief executive of Lakeshore Health": a name after "of"/"at"/"for" is an employer
 _EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
+_ASKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:asked|pressed|questioned|urged|invited|told)\s+"
+                   r"(him|her)\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
 _SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
 _START = attrgetter("start")
@@ -99,6 +101,7 @@ class _Resolver:
         self.mention_starts = [x.start for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
         self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
+        self.bodies: dict[str, Mention] = {}  # "district" -> the body "the district" was
         # a person's gender where an honorific or a gendered title shows it ("Ms.
         # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
         self.gender: dict[str, str] = {}
@@ -184,8 +187,12 @@ class _Resolver:
             here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
                                                for x, _ in role_groups)]
             want = "male" if m.name == "he" else "female"
+            # "Senator Whitcomb asked her to describe one. “…,” she said": the asker is
+            # not the one who answers
+            obj = "him" if m.name == "he" else "her"
             fits = [c for c in here + quoted + roles
-                    if self.gender.get(c[2]) in (None, want)]
+                    if self.gender.get(c[2]) in (None, want)
+                    and not self.asks(c[1], obj)]
             best = max(fits, key=lambda c: c[0], default=None)
             if best is None:
                 persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
@@ -241,6 +248,11 @@ class _Resolver:
             # Nolan,"): the first person later given that role
             found = next((x for x in self.mentions[len(earlier):] if holds(x)), None)
         return found
+
+    def asks(self, x: Mention, obj: str) -> bool:
+        """True when ``x`` asks or presses a "him"/"her" (``obj``) right after its name."""
+        m = _ASKS.match(self.a.text, x.end)
+        return m is not None and m.group(1).lower() == obj
 
     def after_verb(self, x: Mention) -> bool:
         """True when a verb stands before ``x`` in its sentence, so that ``x`` is an
@@ -301,7 +313,10 @@ class _Resolver:
                     and id(x) in spoke and x.end <= m.start
                     and x.paragraph >= m.paragraph - 3 and not x.in_quote]
             if near:
+                self.bodies[head] = near[-1]
                 return near[-1], near[-1].name
+            if head in self.bodies:  # "the district" again, far from its name
+                return self.bodies[head], self.bodies[head].name
         if m.text[:1] not in "Tt":
             return m, m.name
         return m, re.sub(r"^(?:the|an?|its|his|her|their)\s+", "",

@@ -554,3 +554,31 @@ def test_a_subject_after_an_adjunct_and_an_honorific_is_an_antecedent():
             "On a later panel, Dr. Lena M. Park, an endocrinologist, spoke.\n\n"
             "“He died in January,” she said.")
     assert _pairs(body)[-1] == ("He died in January,", "Lena M. Park")
+
+
+def test_the_asker_is_not_the_one_who_answers():
+    body = ("Dr. Lena M. Park, an endocrinologist, testified on a later panel. Senator "
+            "Margaret A. Whitcomb asked her to describe one patient.\n\n"
+            "“He died in January,” she said.")
+    assert _pairs(body)[-1] == ("He died in January,", "Lena M. Park")
+
+
+def test_content_before_a_trailing_attribution_keeps_its_clauses():
+    body = ("Under the agreement, each state will decide how to spend its share, though at "
+            "least 85% must go to treatment, officials said.")
+    assert _pairs(body) == [("Under the agreement, each state will decide how to spend "
+                             "its share, though at least 85% must go to treatment",
+                             "officials")]
+
+
+def test_a_weekday_after_the_trailing_cue_and_the_same_body_again_later():
+    body = ("RIDGEVIEW, Minn. (AP) — Ridgeview Public Schools canceled classes after a "
+            "cyberattack, the district said Sunday.\n\n" + "Parents waited.\n\n" * 4 +
+            "The district said it would offer free credit monitoring.")
+    assert [s for _, s in _pairs(body)] == ["Ridgeview Public Schools"] * 2
+
+
+def test_a_number_with_a_comma_inside_an_apposition():
+    body = ("Maria T. Gomez, the president of the Healthcare Workers Alliance, which "
+            "represents about 9,000 nurses, said her members had been ignored.")
+    assert _pairs(body) == [("her members had been ignored", "Maria T. Gomez")]

@@ -35,7 +35,9 @@ _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
 _COMMA_SPACE = re.compile(r",\s*")
 _TAIL_IS_END = re.compile(
-    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40})?"
+    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40}|"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tonight)(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s*(?:[,.;!?…]|$)")
 _ADJUNCT_TO_THAT = re.compile(
     r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|last|this|"
@@ -74,6 +76,7 @@ _ADVERBIAL_START = re.compile(
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though|when|"
                          r"after|before|if|then|even)\b", re.I)
 _TO_VERB = re.compile(r"\s*to\s+(\w+)")
+_SEMICOLON = re.compile(r";")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
 # the last semicolon or dash before a trailing attribution ("…; …, she added")
@@ -435,9 +438,12 @@ class _Extractor(SpeakerSearch):
             seg = t[a:b]
         # a cut inside a quoted stretch does not count ("“…; …”"); one before a later
         # quoted stretch does ("he was “outraged”, arguing that “…”")
-        m = _CUT_CONTENT.search(seg)
+        # before a trailing attribution ("…, officials said") the words up to it are
+        # what was said: only a semicolon ends them, not "…, though …", "…, including …"
+        cut = _SEMICOLON if rule == "content before cue" else _CUT_CONTENT
+        m = cut.search(seg)
         while m and any(q.open < a + m.start() < q.stop for q in inner):
-            m = _CUT_CONTENT.search(seg, m.end())
+            m = cut.search(seg, m.end())
         if m:
             b = a + m.start()
             kept = [q for q in inner if q.open < b]

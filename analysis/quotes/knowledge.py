@@ -86,7 +86,8 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
         "before": re.compile(rf"(?:\b(?:{dets})\s+)?(?:\b(?:{mods})\s+){{0,3}}$", re.I),
         "after": re.compile(
             rf"\s+(?i:{quals})\s+(?:(?i:the|an?|his|her|their)\s+)?"
-            r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|[\w\-]+)"),
+            r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|"
+            r"(?:[\w\-]+(?:’s|'s)\s+)?[\w\-]+)"),  # "familiar with the company's plans"
         "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
         "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,?\s*$", re.I),
     }
@@ -103,7 +104,7 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
              + rf"|(?!(?:{_alternation(ly_nouns)})\b)[a-z]+ly")
     return re.compile(
         r"^(?:\s+(?:of|from|in)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
-        r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
+        r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|\d[,.]\d|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
         r"{1,2})?"
         r"(?:\s*\([^()]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.) said"
         r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
