@@ -582,3 +582,9 @@ def test_a_number_with_a_comma_inside_an_apposition():
     body = ("Maria T. Gomez, the president of the Healthcare Workers Alliance, which "
             "represents about 9,000 nurses, said her members had been ignored.")
     assert _pairs(body) == [("her members had been ignored", "Maria T. Gomez")]
+
+
+def test_a_trailing_outlet_attribution_with_the_cuts_an_inner_noun_object():
+    body = ("A group calling itself Nightjar claimed responsibility for the attack on a "
+            "dark-web site Monday, the Ridgeview Courier reported.")
+    assert [s for _, s in _pairs(body)] == ["Ridgeview Courier"]

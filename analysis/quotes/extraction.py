@@ -76,6 +76,7 @@ _ADVERBIAL_START = re.compile(
 _NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though|when|"
                          r"after|before|if|then|even)\b", re.I)
 _TO_VERB = re.compile(r"\s*to\s+(\w+)")
+_ARTICLE_ONLY = re.compile(r"\s*(?:[Tt]he\s+)?")
 _SEMICOLON = re.compile(r";")
 _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
@@ -462,7 +463,8 @@ class _Extractor(SpeakerSearch):
                 continue
             comma = t.rfind(",", a, c.start())
             sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
-            if sp is not None and sp.start > comma and not t[comma + 1 : sp.start].strip(" "):
+            if sp is not None and sp.start > comma \
+                    and _ARTICLE_ONLY.fullmatch(t, comma + 1, sp.start):  # ", the Courier said"
                 b = comma
                 break
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
