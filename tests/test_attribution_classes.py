@@ -588,3 +588,10 @@ def test_a_trailing_outlet_attribution_with_the_cuts_an_inner_noun_object():
     body = ("A group calling itself Nightjar claimed responsibility for the attack on a "
             "dark-web site Monday, the Ridgeview Courier reported.")
     assert [s for _, s in _pairs(body)] == ["Ridgeview Courier"]
+
+
+def test_attorneys_general_from_the_states_speak():
+    body = ("MedVale will pay $410 million to settle lawsuits, attorneys general from the 14 "
+            "states announced Wednesday.\n\n"
+            "\"This settlement puts money back,\" the attorneys general said.")
+    assert [s for _, s in _pairs(body)] == ["attorneys general"] * 2

@@ -103,7 +103,8 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     words = (_alternation(gap_words) + r"|on \w+day"
              + rf"|(?!(?:{_alternation(ly_nouns)})\b)[a-z]+ly")
     return re.compile(
-        r"^(?:\s+(?:of|from|in)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})?"
+        r"^(?:\s+(?:of|from|in)\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|"
+        r"the\s+\d+\s+[a-z]+))?"  # "of Ohio", "from the 14 states"
         r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|\d[,.]\d|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
         r"{1,2})?"
         r"(?:\s*\([^()]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.) said"
