@@ -56,6 +56,7 @@ class Knowledge:
     pronoun_surnames: frozenset[str]
     relation_nouns: tuple[str, ...]  # longest first
     possessed_bodies: tuple[str, ...]  # longest first
+    owned_nouns: tuple[str, ...]  # relation nouns and possessed bodies, longest first
     direct_only: frozenset[str]  # cues of direct quotes only ("“…?” Hannity pressed.")
     types: tuple[dict, ...]
     sides: dict[str, dict]
@@ -195,6 +196,9 @@ def knowledge() -> Knowledge:
                                     reverse=True)),
         possessed_bodies=tuple(sorted((str(w) for w in roles["possessed_bodies"]), key=len,
                                       reverse=True)),
+        owned_nouns=tuple(sorted({str(w) for w in roles["relation_nouns"]}
+                                 | {str(w) for w in roles["possessed_bodies"]},
+                                 key=lambda w: (-len(w), w))),
         direct_only=direct_only,
         types=tuple(roles["types"]),
         sides=sides,

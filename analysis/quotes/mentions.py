@@ -226,7 +226,7 @@ def _relation_after(text: str, end: int, k: Knowledge) -> int | None:
     if not rest.startswith(("’s ", "'s ")):
         return None
     low = rest[3:].lower()
-    for noun in k.relation_nouns + k.possessed_bodies:
+    for noun in k.owned_nouns:
         if low.startswith(noun) and not low[len(noun) : len(noun) + 1].isalpha():
             return end + 3 + len(noun)
     return None
