@@ -39,13 +39,12 @@ from analysis.quotes import (
     extract_quotes,
     knowledge,
 )
+from analysis.quotes.speaker_search import EMPLOYER_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
 _NON_SPACE = re.compile(r"\S+")
-# "the chief executive of Lakeshore Health": a name after "of"/"at"/"for" is an employer
-_EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
 _ASKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:asked|pressed|questioned|urged|invited|told)\s+"
                    r"(him|her)\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
@@ -169,7 +168,7 @@ class _Resolver:
             here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
                     and not x.in_quote and not x.possessive and x.end <= m.start and (
                         x.paragraph == m.paragraph and not self.after_verb(x)
-                        and not _EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
+                        and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                         or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
             # a single unknown name that has spoken ("“…,” Bob said.") is a person too
             quoted = [(qq.start, mm, k) for qq, mm, k in recent

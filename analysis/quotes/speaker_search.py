@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # a word as the quote rules count them (hyphens and apostrophes inside)
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+# "the chief executive of Lakeshore Health": a name after "of"/"at"/"for" is an employer
+EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
 # a short capitalised word ending in a full stop: a title or an initial ("Sen.", "W.")
 ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 SENTENCE_STOP = re.compile(r"[.!?;]")
@@ -38,7 +40,6 @@ _SUBJECT_VERB = re.compile(
 _SOURCE_PHRASE = re.compile(r"\s*((?:[\w’'\-]+\s+){0,9}?[\w’'\-]+)\s*(?=[,.;]|$)")
 _RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
 _PARTICIPLE = re.compile(r"\s(?:[a-z]+ed|published|issued|released|seen)\b")
-_OF_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
 _LOWER = re.compile(r"\b[a-z]")
 # a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
@@ -143,7 +144,7 @@ class SpeakerSearch:
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
-                if gap.lstrip().startswith(",") and (m.kind != "person" or _OF_BEFORE.search(
+                if gap.lstrip().startswith(",") and (m.kind != "person" or EMPLOYER_BEFORE.search(
                         self.t, max(a, m.start - 5), m.start)):
                     # "Christopher M. Shelton, the president of the Communications
                     # Workers of America, which endorsed Mr. Sanders, said": the body
