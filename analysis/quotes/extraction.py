@@ -511,7 +511,9 @@ class _Extractor(SpeakerSearch):
         just before its paragraph ("Mo Elleithee, director of …, said:"); a quote with a
         cue later in its paragraph (news style attributes a paragraph once, "“…” He
         paused. “…,” Mr. Butterfield said."); the last quote of the paragraph before."""
-        by_start = sorted(self.quotes, key=lambda x: x.start)
+        # only this paragraph's quotes and the one before's are ever consulted
+        by_start = sorted((x for x in self.quotes if p - 1 <= x.paragraph <= p),
+                          key=lambda x: x.start)
         here = [x for x in by_start if x.paragraph == p and x.start < q.open]
         if here:
             return here[-1].speaker, "floating"
