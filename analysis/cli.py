@@ -12,70 +12,192 @@ import json
 import os
 import sys
 import tempfile
+import time
+from collections import deque
+from dataclasses import replace
 from pathlib import Path
 
 from analysis.article import ArticleError
 
+# Articles written to the results database per transaction: an interrupted run loses at
+# most this many finished articles from the database (the JSONL output keeps them).
+STORE_BATCH = 64
+STORE_EVERY = 2.0  # seconds: a slow stream still reaches the database this often
 
-def _write_atomic(path: Path, lines) -> None:
-    """Write to a temporary file beside ``path`` and move it into place when complete,
-    so a failed run never leaves a half-written file over a good one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for line in lines:
-                fh.write(line)
-        # mkstemp creates the file private (0600); give it the mode a plain open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, got {text}")
+    return value
+
+
+def _usage_error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from analysis.inputs import iter_records
-    from analysis.pipeline import analyze_record
+    from analysis.batch import Options, default_workers, run_dask, run_local
+    from analysis.inputs import MAX_ARTICLE_BYTES_ENV, count_articles, iter_pending
 
-    topics = None
+    if args.max_article_bytes:
+        os.environ[MAX_ARTICLE_BYTES_ENV] = str(args.max_article_bytes)
+    topics_file = None
     if args.topics:
         from analysis.topics import load_topics
 
         try:
-            topics = load_topics(args.topics)
+            load_topics(args.topics)  # checked here, once, before any work
         except ValueError as exc:  # TopicFileError: names the file and line
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return _usage_error(str(exc))
+        topics_file = str(Path(args.topics).resolve())
+    to_stdout = not (args.output or args.db or args.parquet)
+    if args.resume and to_stdout:
+        return _usage_error("--resume needs an output to resume: -o, --db or --parquet")
 
-    failures = 0
+    total = count_articles(args.inputs)  # raises ArticleError (exit 2) for a bad path
+    options = Options(topics_file=topics_file, language=args.language,
+                      time_limit=args.time_limit or None,
+                      max_article_bytes=args.max_article_bytes)
 
-    def results():
-        nonlocal failures
-        from tqdm import tqdm
+    from analysis.jsonl_output import JsonlOutput
 
-        # a progress bar only for a person watching a terminal, never in logs or pipes
-        records = tqdm(iter_records(args.inputs), unit=" articles", file=sys.stderr,
-                       disable=not sys.stderr.isatty(), leave=False)
-        for record in records:
-            result = analyze_record(record, topics=topics, language=args.language)
+    jsonl = JsonlOutput(args.output, resume=args.resume) if args.output else None
+    store = parquet_tmp = None
+    if args.db or args.parquet:
+        from analysis.results_store import ResultsStore, ResultsStoreError
+
+        try:
+            if args.db:
+                store = ResultsStore(args.db)
+            else:  # Parquet only: gather in a scratch database, export at the end
+                parquet_tmp = tempfile.TemporaryDirectory(prefix=".analyze-")
+                store = ResultsStore(Path(parquet_tmp.name) / "results.duckdb")
+                if args.resume and Path(args.parquet).is_dir():
+                    store.import_parquet(args.parquet)
+        except ResultsStoreError as exc:
+            if jsonl:
+                jsonl.abandon()
+            return _usage_error(str(exc))
+
+    done: set[str] | None = None  # skip an article only if every output has it
+    if args.resume:
+        for have in ([jsonl.done] if jsonl else []) + ([store.done_ids()] if store else []):
+            done = have if done is None else done & have
+    done = done or set()
+
+    from tqdm import tqdm
+
+    # a progress bar only for a person watching a terminal, never in logs or pipes
+    show = not args.quiet and sys.stderr.isatty()
+    # a terminal that reports no size (some CI consoles, `script`) would hide the bar
+    sized = show and os.get_terminal_size(sys.stderr.fileno()).lines > 0
+    bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=sized,
+               ncols=None if sized else 80, nrows=None if sized else 24,
+               disable=not show, leave=False)
+    positions: deque[int] = deque()
+    skipped = renamed = 0
+
+    def todo():
+        nonlocal skipped, renamed
+        seen: dict[str, int] = {}
+        for position, item in enumerate(iter_pending(args.inputs)):
+            n = seen[item.id] = seen.get(item.id, 0) + 1
+            if n > 1:  # ids are keys: a repeated id is analysed as <id>~2, ~3, ...
+                new_id = f"{item.id}~{n}"
+                renamed += 1
+                bar.write(f"warning: {item.path}{':' + str(item.lineno) if item.lineno else ''}:"
+                          f" id {item.id!r} seen before; this article is {new_id!r}",
+                          file=sys.stderr)
+                item = replace(item, id=new_id)
+            if item.id in done:
+                skipped += 1
+                bar.update(1)
+                continue
+            positions.append(position)
+            yield item
+
+    if args.scheduler:
+        results = run_dask(todo(), options, args.scheduler)
+    else:
+        workers = args.workers or default_workers()
+        results = run_local(todo(), options, workers=max(1, min(workers, total)))
+
+    failures = written = 0
+    pending_rows: list = []
+    store_due = time.monotonic() + STORE_EVERY
+    status = 0
+    try:
+        for result in results:
+            position = positions.popleft()
             if result["error"]:
                 failures += 1
-                tqdm.write(f"error: {result['error']}", file=sys.stderr)
-            yield json.dumps(result, ensure_ascii=False) + "\n"
-
-    if args.output:
-        _write_atomic(Path(args.output), results())
-    else:
-        for line in results():
-            sys.stdout.write(line)
-        sys.stdout.flush()
+                bar.write(f"error: {result['error']}", file=sys.stderr)
+            if jsonl and result["id"] not in jsonl.done:  # it may lack what the db has
+                jsonl.write(result)
+            elif to_stdout:
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            if store:
+                pending_rows.append((position, result))
+                if len(pending_rows) >= STORE_BATCH or time.monotonic() > store_due:
+                    store.write(pending_rows)
+                    pending_rows = []
+                    store_due = time.monotonic() + STORE_EVERY
+            written += 1
+            bar.update(1)
+        if store:
+            store.write(pending_rows)
+            pending_rows = []
+        if to_stdout:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped reading (`analyze ... | head`): stop quietly, as Unix tools do
+        results.close()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit-time flush cannot fail again
+        return 0
+    except KeyboardInterrupt:
+        status = 130
+    finally:
+        bar.close()
+        if status and store and pending_rows:
+            store.write(pending_rows)  # finished articles are kept; resume skips them
+        if jsonl and (status or not _completed(results)):
+            jsonl.abandon()
+    if status:
+        kept = [str(jsonl.partial)] if jsonl and jsonl.partial.exists() else []
+        kept += [args.db] if args.db else []
+        where = f" ({written} article(s) kept in {', '.join(kept)})" if kept else ""
+        print(f"interrupted{where}; run again with --resume to carry on", file=sys.stderr)
+        return status
+    if jsonl:
+        jsonl.finish()
+    if store:
+        if args.parquet:
+            store.export_parquet(args.parquet)
+        store.close()
+    if parquet_tmp:
+        parquet_tmp.cleanup()
+    if skipped and not args.quiet:
+        print(f"{skipped} article(s) already in the output were skipped (--resume)",
+              file=sys.stderr)
     if failures:
         print(f"{failures} article(s) could not be analysed; see 'error' in the output",
               file=sys.stderr)
     return 1 if failures else 0
+
+
+def _completed(results) -> bool:
+    """Whether a results generator ran to its end."""
+    return getattr(results, "gi_frame", None) is None
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -116,6 +238,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="topic definitions (default: data/topics.yaml)")
     a.add_argument("--language", metavar="CODE",
                    help="the articles' language, e.g. en (default: detected)")
+    a.add_argument("--db", metavar="RESULTS.duckdb",
+                   help="also write the results as tables into this DuckDB database "
+                        "(an article's earlier rows are replaced)")
+    a.add_argument("--parquet", metavar="DIR",
+                   help="also write the same tables as Parquet files into DIR")
+    a.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="worker processes (default: every core; 1 runs in this process)")
+    a.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786")
+    a.add_argument("--resume", action="store_true",
+                   help="skip articles whose ids are already in the output(s)")
+    a.add_argument("--time-limit", type=_seconds, default=120.0, metavar="SECONDS",
+                   help="stop analysing an article after this long and record an error "
+                        "(default 120; 0 for none; not enforced on a Dask cluster)")
+    a.add_argument("--max-article-bytes", type=_positive_int, metavar="N",
+                   help="refuse articles larger than this (default 1000000)")
+    a.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no notes, only errors")
     a.set_defaults(func=cmd_analyze)
 
     r = sub.add_parser("report", help="render the notebooks for one article into HTML and PDF")

@@ -8,6 +8,7 @@ where (file, line), so that a batch can record it and go on.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,37 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 META_SUFFIX = ".meta.yaml"
 # Fewer words than this extracted from a page is navigation or boilerplate, not an article.
 MIN_HTML_WORDS = 10
+# The largest article accepted, in bytes of UTF-8. Long-form news runs to ~100 KB; anything
+# past 1 MB is a concatenation or a scrape gone wrong, and every analysis and the report
+# grow with it. Override with `--max-article-bytes` or NEWS_REPORT_MAX_ARTICLE_BYTES.
+DEFAULT_MAX_ARTICLE_BYTES = 1_000_000
+MAX_ARTICLE_BYTES_ENV = "NEWS_REPORT_MAX_ARTICLE_BYTES"
+
+
+def max_article_bytes() -> int:
+    """The size limit in force: the environment variable if set, else the default."""
+    raw = os.environ.get(MAX_ARTICLE_BYTES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_ARTICLE_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ArticleError(
+            f"{MAX_ARTICLE_BYTES_ENV}={raw!r}: expected a whole number of bytes"
+        ) from None
+    if value <= 0:
+        raise ArticleError(f"{MAX_ARTICLE_BYTES_ENV}={raw!r}: must be positive")
+    return value
+
+
+def check_size(n_bytes: int, where: str) -> None:
+    """Refuse an article larger than :func:`max_article_bytes`, naming the limit."""
+    limit = max_article_bytes()
+    if n_bytes > limit:
+        raise ArticleError(
+            f"{where}: article is {n_bytes:,} bytes, over the limit of {limit:,} bytes "
+            f"(raise it with --max-article-bytes or {MAX_ARTICLE_BYTES_ENV})"
+        )
 
 
 @dataclass
@@ -35,12 +67,29 @@ class Record:
     error: str | None = None
 
 
+@dataclass
+class Pending:
+    """An article found but not yet parsed: cheap to make, small to send to a worker.
+
+    ``fields`` holds a JSONL record's object; files are read by the worker itself.
+    ``id`` is the article's id as found (the JSONL ``id``, the sidecar's ``id`` or the
+    file name); ``error`` is set when the input was already seen to be unusable.
+    """
+
+    id: str
+    path: str
+    lineno: int | None = None
+    fields: dict | None = None
+    error: str | None = None
+
+
 def _read_text(path: Path) -> str:
     """Read a file as UTF-8 text, refusing binary and mis-encoded files with a clear reason."""
     if not path.exists():
         raise ArticleError(f"{path}: no such file")
     if path.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article file")
+    check_size(path.stat().st_size, str(path))
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise ArticleError(f"{path}: looks like a binary file (it contains NUL bytes), not text")
@@ -132,43 +181,94 @@ def load_article(path: str | Path) -> Article:
     return article
 
 
-def _jsonl_records(path: Path) -> Iterator[Record]:
+def _record_from_fields(obj: dict, rid: str, where: str) -> Record:
+    """Parse one JSONL record's object into an article (the slow part, done in workers)."""
+    body = obj.get("text")
+    if not isinstance(body, str):
+        return Record(rid, error=f"{where}: record has no string field 'text'")
     try:
-        text = _read_text(path)
+        check_size(len(body.encode("utf-8")), where)
+        article = parse_text(
+            body,
+            id=rid,
+            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+            outlet=_optional_str(obj.get("outlet")),
+            published=_optional_str(obj.get("published")),
+            url=_optional_str(obj.get("url")),
+            source_path=where,
+        )
     except ArticleError as exc:
-        yield Record(id=path.stem, error=str(exc))
+        msg = str(exc)
+        return Record(rid, error=msg if msg.startswith(where) else f"{where}: {msg}")
+    return Record(rid, article=article)
+
+
+def _optional_str(value) -> str | None:
+    """A metadata field as text: strings as given, numbers and dates as their text."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _jsonl_pending(path: Path) -> Iterator[Pending]:
+    """One :class:`Pending` per non-blank line, read line by line (memory stays flat)."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield Pending(path.stem, str(path), error=f"{path}: cannot read ({exc.strerror})")
         return
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        fallback_id = f"{path.stem}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Record(fallback_id, error=f"{path}:{lineno}: invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield Record(fallback_id, error=f"{path}:{lineno}: expected a JSON object")
-            continue
-        rid = str(obj.get("id") or fallback_id)
-        body = obj.get("text")
-        if not isinstance(body, str):
-            yield Record(rid, error=f"{path}:{lineno}: record has no string field 'text'")
-            continue
-        try:
-            article = parse_text(
-                body,
-                id=rid,
-                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-                outlet=obj.get("outlet"),
-                published=obj.get("published"),
-                url=obj.get("url"),
-                source_path=f"{path}:{lineno}",
-            )
-        except ArticleError as exc:
-            yield Record(rid, error=f"{path}:{lineno}: {exc}")
-            continue
-        yield Record(rid, article=article)
+    with fh:
+        head = fh.read(8192)
+        if b"\x00" in head:
+            yield Pending(path.stem, str(path),
+                          error=f"{path}: looks like a binary file (it contains NUL bytes), "
+                                "not JSON Lines")
+            return
+        fh.seek(0)
+        limit = max_article_bytes()
+        for lineno, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{lineno}"
+            fallback_id = f"{path.stem}:{lineno}"
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            # a record is its text plus a little metadata and JSON escaping
+            if len(raw) > 2 * limit + 65536:
+                yield Pending(fallback_id, str(path), lineno,
+                              error=f"{where}: record is {len(raw):,} bytes, over twice the "
+                                    f"article limit of {limit:,} bytes")
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield Pending(fallback_id, str(path), lineno,
+                              error=f"{where}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                                    "save the file as UTF-8")
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Pending(fallback_id, str(path), lineno,
+                              error=f"{where}: invalid JSON ({exc.msg})")
+                continue
+            if not isinstance(obj, dict):
+                yield Pending(fallback_id, str(path), lineno,
+                              error=f"{where}: expected a JSON object, got "
+                                    f"{type(obj).__name__}")
+                continue
+            given = obj.get("id")
+            rid = str(given) if given not in (None, "") else fallback_id
+            yield Pending(rid, str(path), lineno, fields=obj)
+
+
+def _file_id(path: Path) -> str:
+    """The id :func:`load_article` will give a file: its sidecar's ``id``, else its stem."""
+    try:
+        meta = _metadata(path)
+    except ArticleError:
+        return path.stem  # the worker reports the broken sidecar
+    return str(meta.get("id") or path.stem)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -198,19 +298,62 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def iter_records(paths: Iterable[str | Path]) -> Iterator[Record]:
-    """Every article named by ``paths`` in order; unreadable ones carry an ``error``.
+def iter_pending(paths: Iterable[str | Path]) -> Iterator[Pending]:
+    """Every article named by ``paths``, in order, found but not parsed.
 
     Raises :class:`ArticleError` up front only for what makes the whole run meaningless:
     a path that does not exist or a directory with no articles.
     """
     for p in _expand(paths):
         if p.suffix.lower() in JSONL_SUFFIXES:
-            yield from _jsonl_records(p)
+            yield from _jsonl_pending(p)
+        else:
+            yield Pending(_file_id(p), str(p))
+
+
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles :func:`iter_pending` will yield, counted cheaply.
+
+    Files count one each; a JSONL file counts its non-blank lines, read in 1 MB blocks
+    without decoding. Blank lines are rare, so counting newlines is exact in practice and
+    at worst a small over-estimate of the total.
+    """
+    total = 0
+    for p in _expand(paths):
+        if p.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
             continue
         try:
-            article = load_article(p)
-        except ArticleError as exc:
-            yield Record(p.stem, error=str(exc))
-            continue
-        yield Record(article.id, article=article)
+            with p.open("rb") as fh:
+                last = b"\n"
+                while block := fh.read(1 << 20):
+                    total += block.count(b"\n")
+                    last = block[-1:]
+                total += last != b"\n"  # a last line without a newline
+        except OSError:
+            total += 1  # it will be one error row
+    return total
+
+
+def load_pending(item: Pending) -> Record:
+    """Read and parse one found article; every problem becomes the record's ``error``."""
+    if item.error:
+        return Record(item.id, error=item.error)
+    if item.fields is not None:
+        return _record_from_fields(item.fields, item.id, f"{item.path}:{item.lineno}")
+    try:
+        article = load_article(item.path)
+    except ArticleError as exc:
+        return Record(item.id, error=str(exc))
+    article.id = item.id  # the same unless the batch renamed a duplicate
+    return Record(item.id, article=article)
+
+
+def iter_records(paths: Iterable[str | Path]) -> Iterator[Record]:
+    """Every article named by ``paths`` in order; unreadable ones carry an ``error``.
+
+    Raises :class:`ArticleError` up front only for what makes the whole run meaningless:
+    a path that does not exist or a directory with no articles.
+    """
+    for item in iter_pending(paths):
+        yield load_pending(item)
