@@ -132,3 +132,27 @@ class ResultsStore:
 
     def close(self) -> None:
         self.con.close()
+
+
+def read_tables(path: str | Path) -> dict[str, Any]:
+    """Every table of a results database as a pandas frame (the database is opened
+    read-only, so a report can read while nothing writes)."""
+    import duckdb
+
+    p = Path(path)
+    if not p.is_file():
+        raise ResultsStoreError(f"{p}: no such results database")
+    try:
+        con = duckdb.connect(str(p), read_only=True)
+    except duckdb.Error as exc:
+        raise ResultsStoreError(f"{p}: not a readable DuckDB database ({exc})") from None
+    try:
+        missing = [t for t in SCHEMA
+                   if not con.execute("SELECT count(*) FROM information_schema.tables "
+                                      "WHERE table_name = ?", [t]).fetchone()[0]]
+        if missing:
+            raise ResultsStoreError(f"{p}: not a results database of `analyze --db` "
+                                    f"(no table {', '.join(missing)})")
+        return {t: con.execute(f"SELECT * FROM {t}").fetchdf() for t in SCHEMA}
+    finally:
+        con.close()
