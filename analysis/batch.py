@@ -192,3 +192,49 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def analyze_to_database(inputs: Iterable[str], db: str, *, options: Options | None = None,
+                        workers: int = 1, batch: int = 64) -> tuple[int, int]:
+    """Analyse every article of ``inputs`` into the results database ``db``.
+
+    The corpus report's way in when it is given articles rather than a database.
+    Returns (articles written, articles with an error).
+    """
+    from analysis.inputs import iter_pending
+    from analysis.results_store import ResultsStore
+
+    options = options or Options()
+    store = ResultsStore(db)
+    written = failed = 0
+    rows: list[tuple[int, dict[str, Any]]] = []
+    try:
+        for position, result in enumerate(run_local(iter_pending(inputs), options, workers)):
+            rows.append((position, result))
+            written += 1
+            failed += bool(result["error"])
+            if len(rows) >= batch:
+                store.write(rows)
+                rows = []
+        store.write(rows)
+    finally:
+        store.close()
+    return written, failed
+
+
+def corpus_tables(source: str, *, workers: int = 1) -> dict[str, Any]:
+    """The results tables of a corpus: read from a results database (``.duckdb``), or
+    computed from a folder or ``.jsonl`` file of articles into a temporary one."""
+    import tempfile
+    from pathlib import Path
+
+    from analysis.paths import resolve
+    from analysis.results_store import read_tables
+
+    path = resolve(source)
+    if path.suffix.lower() in {".duckdb", ".db"}:
+        return read_tables(path)
+    with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
+        db = str(Path(tmp) / "results.duckdb")
+        analyze_to_database([str(path)], db, workers=workers)
+        return read_tables(db)
