@@ -28,6 +28,7 @@ and for cited media, and no analysis counts them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -133,6 +134,18 @@ class Article:
         from analysis.text import body_sentences
 
         return body_sentences(self)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of :attr:`sentences`, in order (for bisecting)."""
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The body sentence holding character ``pos``, or None between sentences."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     @property
     def slug(self) -> str:

@@ -98,7 +98,11 @@ class _Resolver:
         self._subjects: list[tuple[int, Mention]] | None = None  # built when "it" is met
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
+        # mentions are in text order, so their paragraphs never decrease either
+        self.mention_paragraphs = [x.paragraph for x in mentions]
         self.done: list[tuple[Quote, Mention | None, str | None]] = []
+        self.done_paragraphs: list[int] = []  # quotes are resolved in text order
+        self.spoke: set[int] = set()  # ids of the mentions that have spoken
         self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
         self.bodies: dict[str, Mention] = {}  # "district" -> the body "the district" was
         # a person's gender where an honorific or a gendered title shows it ("Ms.
@@ -107,6 +111,20 @@ class _Resolver:
         for x in mentions:
             if x.gender and x.kind == "person":
                 self.gender.setdefault(x.name, x.gender)
+
+    def record(self, q: Quote, via: Mention | None, key: str | None) -> None:
+        """Note a resolved quote: later pronouns and "the company" look back at it."""
+        self.done.append((q, via, key))
+        self.done_paragraphs.append(q.paragraph)
+        if via is not None:
+            self.spoke.add(id(via))
+
+    def before(self, m: Mention, paragraphs: int) -> list[Mention]:
+        """The mentions that start before ``m``, in its paragraph and the ``paragraphs``
+        before it, in text order: where every look-back for an antecedent searches, so
+        that its cost does not grow with the article."""
+        lo = bisect_left(self.mention_paragraphs, m.paragraph - paragraphs)
+        return self.mentions[lo : bisect_left(self.mention_starts, m.start)]
 
     def key(self, m: Mention) -> str:
         if m.kind == "anonymous":
@@ -152,12 +170,13 @@ class _Resolver:
                  and w != self.head_of(m)]
         if not nouns:
             return None
-        orgs = [x for x in self.mentions if x.kind == "org" and not x.in_quote
+        orgs = [x for x in self.before(m, 5) if x.kind == "org" and not x.in_quote
                 and x.end <= m.start and x.paragraph >= m.paragraph - 5]
         return orgs[-1] if orgs else None
 
     def pronoun(self, m: Mention, q: Quote) -> tuple[Mention | None, str | None]:
-        recent = [(qq, mm, k) for qq, mm, k in self.done
+        lo = bisect_left(self.done_paragraphs, q.paragraph - 3)
+        recent = [(qq, mm, k) for qq, mm, k in self.done[lo:]
                   if mm is not None and qq.paragraph >= q.paragraph - 3]
         if m.name in ("he", "she"):
             # the nearest of: a person named earlier in this paragraph, or the last
@@ -165,7 +184,7 @@ class _Resolver:
             # a possessor ("Christie Watson’s book") is not the antecedent of a subject
             # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
             # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
-            here = [(x.start, x, x.name) for x in self.mentions if x.kind == "person"
+            here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
                     and not x.in_quote and not x.possessive and x.end <= m.start and (
                         x.paragraph == m.paragraph and not self.after_verb(x)
                         and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
@@ -176,7 +195,7 @@ class _Resolver:
                           mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
             # a role standing for a person named earlier ("The manager was full of
             # praise. ‘…,’ he said.") is an antecedent like the name itself
-            role_groups = [(x, holder) for x in self.mentions
+            role_groups = [(x, holder) for x in self.before(m, 1)
                            if x.kind == "group" and not x.in_quote and x.end <= m.start and (
                                x.paragraph == m.paragraph
                                or x.paragraph == m.paragraph - 1 and self.is_subject(x))
@@ -194,7 +213,7 @@ class _Resolver:
                     and not self.asks(c[1], obj)]
             best = max(fits, key=lambda c: c[0], default=None)
             if best is None:
-                persons = [x for x in self.mentions if x.kind == "person" and x.end <= m.start
+                persons = [x for x in self.before(m, 2) if x.kind == "person" and x.end <= m.start
                            and not x.in_quote and x.paragraph >= m.paragraph - 2
                            and self.gender.get(x.name) in (None, want)]
                 best = (0, persons[-1], persons[-1].name) if persons else None
@@ -305,8 +324,8 @@ class _Resolver:
             # "the company said": the organisation or unknown name named last, nearby
             # an unknown capitalised word counts only once it has spoken ("Brightline
             # said …"), not a sentence's first word ("Growth will slow …")
-            spoke = {id(mm) for _, mm, _ in self.done if mm is not None}
-            near = [x for x in self.mentions if x.kind == "org" and not x.in_quote
+            spoke = self.spoke
+            near = [x for x in self.before(m, 3) if x.kind == "org" and not x.in_quote
                     and x.end <= m.start and x.paragraph >= m.paragraph - 3
                     and (x.org_type or "organisation") == m.org_type or x.kind == "name"
                     and id(x) in spoke and x.end <= m.start
@@ -360,13 +379,17 @@ def _government_orgs(mentions: list[Mention]) -> list[Mention]:
 
 
 def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], article: Article,
-                    government_orgs: list[Mention] | None = None) -> dict[str, Any]:
+                    government_orgs: list[Mention] | None = None, *,
+                    all_starts: list[int] | None = None,
+                    government_starts: list[int] | None = None) -> dict[str, Any]:
     """Type, role, affiliation and side of one source from its mentions, with evidence.
 
     ``mentions`` are the mentions of this source (the first is the richest one used for
     the name); ``all_mentions`` supply affiliations met in the same sentence.
     ``government_orgs`` is ``all_mentions``' government bodies when the caller has
-    them already (one list for all the sources of an article).
+    them already (one list for all the sources of an article); ``all_starts`` and
+    ``government_starts`` are those lists' start offsets, likewise, so that the cost
+    for one source does not grow with the article.
     """
     k = knowledge()
     ev: list[dict[str, Any]] = []
@@ -392,16 +415,23 @@ def speaker_profile(mentions: list[Mention], all_mentions: list[Mention], articl
         aff: Mention | None = None
         if appos_m is not None:
             a0 = article.text.find(appos, appos_m.end)
-            aff = next((x for x in all_mentions if x.kind in ("org", "media")
-                        and a0 <= x.start < a0 + len(appos)), None)
+            starts = all_starts if all_starts is not None else [x.start for x in all_mentions]
+            aff = next((x for x in all_mentions[bisect_left(starts, a0):]
+                        if x.kind in ("org", "media") and a0 <= x.start < a0 + len(appos)),
+                       None)
         if aff is None:
             gov = government_orgs if government_orgs is not None else _government_orgs(
                 all_mentions)
             for m in mentions if gov else ():
-                sent = next((s for s in article.sentences if s.start <= m.start < s.end), None)
+                sent = article.sentence_at(m.start)
                 if sent is None:
                     continue
-                cands = [x for x in gov if sent.start <= x.start and x.end <= m.start]
+                # gov is in text order: only those starting in this sentence before m
+                starts = (government_starts if government_starts is not None
+                          else [x.start for x in gov])
+                cands = [x for x in gov[bisect_left(starts, sent.start):
+                                        bisect_left(starts, m.start)]
+                         if sent.start <= x.start and x.end <= m.start]
                 if cands:
                     aff = cands[-1]
                     break
@@ -564,7 +594,7 @@ def analyze_sources(article: Article) -> dict[str, Any]:
     quotes: list[dict[str, Any]] = []
     for q in raw:
         via, key = resolver.resolve(q)
-        resolver.done.append((q, via, key))
+        resolver.record(q, via, key)
         if key is not None and via is not None:
             if key not in by_key:
                 by_key[key] = []
@@ -589,10 +619,12 @@ def analyze_sources(article: Article) -> dict[str, Any]:
         if m.kind == "person" and not m.in_quote:
             persons.setdefault(m.name, []).append(m)
     gov = _government_orgs(mentions)
+    gov_starts = [x.start for x in gov]
     for n, key in enumerate(order, 1):
         ms = by_key[key]
         same = persons.get(ms[0].name, []) if ms[0].kind == "person" else []
-        profile = speaker_profile(ms + same, mentions, article, gov)
+        profile = speaker_profile(ms + same, mentions, article, gov,
+                                  all_starts=resolver.mention_starts, government_starts=gov_starts)
         ids[key] = f"s{n}"
         sources.append({"id": f"s{n}", "name": key, **{f: profile[f] for f in (
             "type", "role", "affiliation", "side")}, "quotes": 0, "quoted_words": 0,

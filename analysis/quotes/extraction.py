@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -157,19 +157,51 @@ class _Extractor(SpeakerSearch):
         self.pair_spans = [(q.open, q.stop) for ps in self.pairs for q in ps]
         super().__init__(article, find_mentions(article, self.pair_spans, self.scans))
         self.quotes: list[Quote] = []
+        # Indexes over self.quotes, so that each look-up costs what is near it rather
+        # than every quote so far (an article of 1 MB has thousands): starts in order,
+        # the quotes in that order, each quote's place in self.quotes, the quotes of
+        # each paragraph in the order found, the cue positions, the longest quote.
+        self._starts: list[int] = []
+        self._by_start: list[Quote] = []
+        self._seq: dict[int, int] = {}
+        self._in_paragraph: dict[int, list[Quote]] = {}
+        self._cue_at: set[int] = set()
+        self._longest = 0
         self._interview: dict[str, Mention | None] | None = None  # built when "Q:" is met
+        # documents named outside quotes, in text order (mentions are in text order)
+        self._documents = [m for m in self.mentions if m.kind == "document" and not m.in_quote]
+        self._document_starts = [m.start for m in self._documents]
 
     # helpers
     def add(self, q: Quote) -> None:
         if q.end <= q.start:
             return
+        self._seq[id(q)] = len(self.quotes)
         self.quotes.append(q)
+        i = bisect_right(self._starts, q.start)
+        self._starts.insert(i, q.start)
+        self._by_start.insert(i, q)
+        self._in_paragraph.setdefault(q.paragraph, []).append(q)
+        if q.cue_start is not None:
+            self._cue_at.add(q.cue_start)
+        self._longest = max(self._longest, q.end - q.start)
 
     def claimed(self, pos: int) -> bool:
-        for q in self.quotes:
-            if q.start <= pos < q.end or q.cue_start == pos:
+        """Whether ``pos`` lies inside a quote found so far, or starts its cue."""
+        if pos in self._cue_at:
+            return True
+        i = bisect_right(self._starts, pos)
+        # only a quote starting within the longest quote's length before pos can cover it
+        while i > 0 and self._starts[i - 1] > pos - self._longest:
+            i -= 1
+            if pos < self._by_start[i].end:
                 return True
         return False
+
+    def quotes_starting_in(self, a: int, b: int) -> list[Quote]:
+        """The quotes found so far that start in [a, b), in the order they were found."""
+        found = self._by_start[bisect_right(self._starts, a - 1):bisect_right(self._starts, b - 1)]
+        return sorted(found, key=lambda q: self._seq[id(q)])
 
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         i = bisect_right(self.cue_starts, a - 1)
@@ -328,7 +360,7 @@ class _Extractor(SpeakerSearch):
         if left is None and word.endswith("ing") and before_cue.endswith(","):
             left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
         if left is None and ends_with_conjunction(before_cue):
-            prev = [q for q in self.quotes if s <= q.start < cue.start() and q.speaker]
+            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
             # not mention Trump by name, but told city leaders that …"
             left = prev[-1].speaker if prev else self.subject(s, cue.start())
@@ -493,8 +525,8 @@ class _Extractor(SpeakerSearch):
         Russia's back yard,” said Raffaello Pantucci, director of …, “but it is …”"):
         a direct quote of this paragraph whose cue stands between it and ``q``, with
         no sentence end between the cue and ``q``."""
-        for x in reversed(self.quotes):
-            if x.paragraph != p or x.kind != "direct" or x.end > q.open:
+        for x in reversed(self._in_paragraph.get(p, ())):
+            if x.kind != "direct" or x.end > q.open:
                 continue
             if x.cue_start is None or x.speaker is None or not x.end <= x.cue_start < q.open:
                 return None
@@ -512,8 +544,8 @@ class _Extractor(SpeakerSearch):
         cue later in its paragraph (news style attributes a paragraph once, "“…” He
         paused. “…,” Mr. Butterfield said."); the last quote of the paragraph before."""
         # only this paragraph's quotes and the one before's are ever consulted
-        by_start = sorted((x for x in self.quotes if p - 1 <= x.paragraph <= p),
-                          key=lambda x: x.start)
+        by_start = sorted(sorted(self._in_paragraph.get(p - 1, []) + self._in_paragraph.get(p, []),
+                                 key=lambda x: self._seq[id(x)]), key=lambda x: x.start)
         here = [x for x in by_start if x.paragraph == p and x.start < q.open]
         if here:
             return here[-1].speaker, "floating"
@@ -617,8 +649,8 @@ class _Extractor(SpeakerSearch):
             self.add(Quote(q.body, q.close, "direct", verb.group(1), verb.start(1), sp, p,
                            rule="naming verb"))
             return
-        docs = [m for m in self.mentions if m.kind == "document" and s <= m.start < q.open
-                and not m.in_quote]
+        docs = self._documents[bisect_left(self._document_starts, s):
+                               bisect_left(self._document_starts, q.open)]
         if docs and n_words >= 3:
             self.add(Quote(q.body, q.close, "direct", None, None, docs[-1], p,
                            rule="quoted document"))
