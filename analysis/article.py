@@ -252,6 +252,37 @@ def parse_credit(start: int, end: int, text: str) -> Credit:
     return Credit(start, end, text, photographer or None, agencies)
 
 
+# The longest paragraph analysed as one, in characters. News paragraphs run to a few
+# hundred characters and long-form ones past 2,000; a "paragraph" of 100,000 is a text
+# without line breaks (a scrape, a transcript dump). Several look-ups work within a
+# paragraph, so a longer one is cut at sentence ends into pieces of at most this size,
+# which keeps the cost of an analysis linear in the article's length.
+MAX_PARAGRAPH_CHARS = 10_000
+_PIECE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
+
+
+def _paragraph_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` as one piece, or cut after sentence ends (else at a space, else
+    anywhere) into pieces of at most :data:`MAX_PARAGRAPH_CHARS`."""
+    pieces = []
+    while e - s > MAX_PARAGRAPH_CHARS:
+        limit = s + MAX_PARAGRAPH_CHARS
+        cut = None
+        for m in _PIECE_END.finditer(text, s + MAX_PARAGRAPH_CHARS // 2, limit):
+            cut = m.end()
+        if cut is None:
+            space = text.rfind(" ", s + 1, limit)
+            cut = space + 1 if space > s else limit
+        end = cut
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        if end > s:
+            pieces.append((s, end))
+        s = cut
+    pieces.append((s, e))
+    return pieces
+
+
 def parse_text(
     text: str,
     *,
@@ -329,7 +360,8 @@ def parse_text(
         elif seen_body and len(lines) == 1 and _looks_like_heading(chunk) and i + 1 < n:
             add(Kind.SUBHEADING, s, e)
         else:
-            add(Kind.PARAGRAPH, s, e)
+            for ps, pe in _paragraph_pieces(text, s, e):
+                add(Kind.PARAGRAPH, ps, pe)
             seen_body = True
 
     if not any(b.is_body for b in blocks):

@@ -132,3 +132,25 @@ def test_long_quoted_or_question_headlines_are_headlines(headline):
 def test_a_first_line_ending_in_a_full_stop_is_body_not_headline():
     a = parse_text("Officials met on Tuesday.\n\nThey talked for an hour.\n")
     assert not a.blocks_of(Kind.HEADLINE)
+
+
+def test_a_paragraph_past_the_limit_is_cut_at_sentence_ends(monkeypatch):
+    import analysis.article as art
+
+    monkeypatch.setattr(art, "MAX_PARAGRAPH_CHARS", 40)
+    # 3 sentences of 20 characters each (19 + the space after): cuts fall after the
+    # last sentence end between characters 20 and 40 of each remaining piece
+    text = "Headline here\n\nOne two three four. Five six seven eig. Nine ten eleven tw."
+    a = art.parse_text(text)
+    pieces = [b.text for b in a.body]
+    assert pieces == ["One two three four. Five six seven eig.", "Nine ten eleven tw."]
+    # the pieces are exact slices of the text, so offsets still hold
+    assert all(a.text[b.start:b.end] == b.text for b in a.body)
+
+
+def test_a_paragraph_without_sentence_ends_is_cut_at_spaces(monkeypatch):
+    import analysis.article as art
+
+    monkeypatch.setattr(art, "MAX_PARAGRAPH_CHARS", 10)
+    a = art.parse_text("Title line\n\naaaa bbbb cccc dddd")
+    assert [b.text for b in a.body] == ["aaaa bbbb", "cccc dddd"]
