@@ -152,9 +152,19 @@ class Article:
         return slugify(self.id)
 
 
+# names Windows reserves for devices, whatever the extension: never a folder name
+_RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)])
+
+
 def slugify(value: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-").lower()
-    return slug[:80] or "article"
+    """A safe folder name for ``value``: ASCII letters, digits and single hyphens, at most
+    80 characters, never empty, never a path (``../x`` gives ``x``), never a reserved
+    device name."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", value).lower()[:80].strip("-")
+    if slug in _RESERVED_NAMES:
+        slug += "-article"
+    return slug or "article"
 
 
 # --- plain-text parsing -------------------------------------------------------------

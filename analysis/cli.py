@@ -70,7 +70,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     from analysis.jsonl_output import JsonlOutput
 
-    jsonl = JsonlOutput(args.output, resume=args.resume) if args.output else None
+    try:
+        jsonl = JsonlOutput(args.output, resume=args.resume) if args.output else None
+    except OSError as exc:
+        return _usage_error(f"{args.output}: cannot write the output here "
+                            f"({exc.strerror or exc})")
     store = parquet_tmp = None
     if args.db or args.parquet:
         from analysis.results_store import ResultsStore, ResultsStoreError

@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 META_SUFFIX = ".meta.yaml"
+# sidecar fields that must be text (YAML would also read numbers, lists and mappings)
+META_TEXT_FIELDS = {"headline", "outlet", "url"}
 # Fewer words than this extracted from a page is navigation or boilerplate, not an article.
 MIN_HTML_WORDS = 10
 # The largest article accepted, in bytes of UTF-8. Long-form news runs to ~100 KB; anything
@@ -119,6 +122,15 @@ def _metadata(path: Path) -> dict:
         raise ArticleError(f"{meta_path}: {where}invalid YAML ({exc})") from None
     if not isinstance(meta, dict):
         raise ArticleError(f"{meta_path}: expected a mapping of metadata fields")
+    for name, value in meta.items():
+        if name in META_TEXT_FIELDS and value is not None and not isinstance(value, str):
+            raise ArticleError(f"{meta_path}: field {name!r} should be text, got "
+                               f"{type(value).__name__} {value!r}")
+        if name == "id" and not isinstance(value, str | int) or name == "published" \
+                and value is not None and not isinstance(value, str | date):
+            raise ArticleError(f"{meta_path}: field {name!r} should be "
+                               f"{'text' if name == 'id' else 'a date (YYYY-MM-DD)'}, got "
+                               f"{type(value).__name__} {value!r}")
     return meta
 
 

@@ -154,3 +154,19 @@ def test_a_paragraph_without_sentence_ends_is_cut_at_spaces(monkeypatch):
     monkeypatch.setattr(art, "MAX_PARAGRAPH_CHARS", 10)
     a = art.parse_text("Title line\n\naaaa bbbb cccc dddd")
     assert [b.text for b in a.body] == ["aaaa bbbb", "cccc dddd"]
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("../../etc/passwd", "etc-passwd"),
+    ("/absolute/path", "absolute-path"),
+    ("CON", "con-article"),
+    ("lpt1", "lpt1-article"),
+    ("...", "article"),
+    ("Ünïcode only ☃", "n-code-only"),
+    ("x" * 79 + " tail", "x" * 79),  # cut at 80, then the dangling hyphen goes
+])
+def test_slugs_are_safe_folder_names(title, slug):
+    from analysis.article import slugify
+
+    assert slugify(title) == slug
+    assert slugify("a" * 300) == "a" * 80

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_corpus import SHORT, run, write_corpus
+from batch_corpus import SEED_TEXT, SHORT, run, write_corpus
 
 from analysis.paths import ROOT, SEED_ARTICLE
 
@@ -253,3 +253,57 @@ def test_resume_without_an_output_is_a_usage_error():
     proc = run("analyze", str(SEED_ARTICLE), "--resume")
     assert proc.returncode == 2
     assert "--resume needs an output" in proc.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_unwritable_output_folder_is_a_usage_error(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        proc = run("analyze", str(SEED_ARTICLE), "-o", str(locked / "out.jsonl"))
+    finally:
+        locked.chmod(0o700)
+    assert proc.returncode == 2
+    assert "cannot write the output here (Permission denied)" in proc.stderr
+
+
+def test_output_under_a_file_is_a_usage_error(tmp_path):
+    # a path whose parent is a file cannot be written by anyone, root included
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    proc = run("analyze", str(SEED_ARTICLE), "-o", str(blocker / "out.jsonl"))
+    assert proc.returncode == 2
+    assert f"{blocker / 'out.jsonl'}: cannot write the output here" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("meta, message", [
+    ("headline: [a, b]\n", "field 'headline' should be text, got list"),
+    ("outlet: 42\n", "field 'outlet' should be text, got int 42"),
+    ("published: {year: 2022}\n", "field 'published' should be a date (YYYY-MM-DD)"),
+])
+def test_sidecar_with_wrong_types_is_an_error_row(tmp_path, meta, message):
+    article = tmp_path / "story.txt"
+    article.write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "story.meta.yaml").write_text(meta, encoding="utf-8")
+    proc = run("analyze", str(article))
+    assert proc.returncode == 1
+    row, = jsonl_text(proc.stdout)
+    assert row["error"] == f"{tmp_path / 'story.meta.yaml'}: {message}" or \
+        row["error"].startswith(f"{tmp_path / 'story.meta.yaml'}: {message}")
+
+
+def test_report_refuses_an_article_over_the_size_limit_at_once(tmp_path):
+    big = tmp_path / "big.txt"
+    # the seed's paragraphs repeated past the default limit of 1,000,000 bytes
+    body = SEED_TEXT.partition("\n\n")[2]
+    big.write_text("A very long article\n\n" + "\n\n".join([body] * 200), encoding="utf-8")
+    size = big.stat().st_size
+    assert size > 1_000_000
+    proc = run("report", str(big), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        f"error: {big}: article is {size:,} bytes, over the limit of 1,000,000 bytes "
+        "(raise it with --max-article-bytes or NEWS_REPORT_MAX_ARTICLE_BYTES)")
+    assert not (tmp_path / "out").exists()
