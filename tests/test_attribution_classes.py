@@ -595,3 +595,30 @@ def test_attorneys_general_from_the_states_speak():
             "states announced Wednesday.\n\n"
             "\"This settlement puts money back,\" the attorneys general said.")
     assert [s for _, s in _pairs(body)] == ["attorneys general"] * 2
+
+
+# a quote after a lead-in of its own paragraph (PolNeAR train error analysis, 2026-11-29)
+
+
+def test_quote_after_a_sentence_of_its_paragraph_is_that_sentences_subject():
+    # the last quote before is Sanders's: without the rule the quote would be his
+    body = ("“Workers deserve a fair deal,” Bernie Sanders said.\n\n"
+            "Hillary Clinton touted her record on the bill. “We need to find ways to "
+            "support workers who want a union.”")
+    assert _pairs(body)[-1] == ("We need to find ways to support workers who want a union.",
+                                "Hillary Clinton")
+    # counter-example: a quote opening its paragraph still looks back to the quote before
+    body = ("“Workers deserve a fair deal,” Bernie Sanders said.\n\n"
+            "“And they will get one in the end, whatever the bill says.”")
+    assert _pairs(body)[-1][1] == "Bernie Sanders"
+
+
+def test_colon_lead_in_never_gives_the_addressee():
+    body = ("Senate Majority Leader Mitch McConnell delivered a blunt message to Donald "
+            "Trump: “It is time to quit attacking people and get on message.”")
+    assert _pairs(body) == [("It is time to quit attacking people and get on message.",
+                             "Mitch McConnell")]
+    # counter-example: the name right before the colon is the speaker when it is no
+    # preposition's object ("… said the governor, Jane Doe:")
+    body = "At the rally on Monday, Jane Doe: “We will not move the plant.”"
+    assert _pairs(body)[0][1] == "Jane Doe"

@@ -104,6 +104,9 @@ _ADVERBIAL_AFTER_QUOTE = re.compile(
 # relative pronouns that can be the object of a cue ("which China claims as its own");
 # "where"/"when" cannot ("the Capitol, where Harry Reid told reporters that …")
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
+# a mention right after one of these is an object, not a speaker ("a message to Trump:")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|about|against|at|on|of|from|toward|towards)"
+                            r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
@@ -270,7 +273,13 @@ class _Extractor(SpeakerSearch):
                     # cue, never its hearer
                     sp = self.speaker_left(s, cue.a) if cue is not None \
                         and cue.phrase.lower() not in self.k.direct_only else None
-                    sp = sp or self.speaker_left(s, end)
+                    last = self.speaker_left(s, end) if sp is None else None
+                    if last is not None and _OBJECT_BEFORE.search(t, max(s, last.start - 12),
+                                                                 last.start):
+                        # "McConnell delivered a blunt message to Trump: “…”": the one
+                        # addressed is not the speaker
+                        last = None
+                    sp = sp or last
                     verb = _VERB_AT_END.search(t[s:end])
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"
                         sp = self.speaker_left(s, s + verb.start() + 1)
@@ -559,6 +568,15 @@ class _Extractor(SpeakerSearch):
                  and x.cue is not None and not x.floating and x.speaker is not None]
         if later:
             return later[0].speaker, "floating (attribution later in the paragraph)"
+        if not opens_paragraph:
+            # "Clinton touted her credentials as a co-sponsor. “We need to find ways …”":
+            # a quote after a sentence of its own paragraph is that sentence's subject's
+            s, _ = self.sentence_of(p, q.open - 1)
+            if s < q.open and words_in(self.t, s, q.open, cap=41) <= 40:
+                subject = self.subject(s, q.open)
+                if subject is not None and subject.kind in ("person", "pronoun") \
+                        and not subject.possessive:
+                    return subject, "floating (subject of the sentence before)"
         prev = [x for x in by_start if x.paragraph == p - 1]
         return (prev[-1].speaker if prev else None), "floating"
 
