@@ -96,6 +96,7 @@ class _Resolver:
         self.a = article
         self.mentions = mentions
         self._subjects: list[tuple[int, Mention]] | None = None  # built when "it" is met
+        self._subject_starts: list[int] = []
         self.sent_starts = [s.start for s in article.sentences]
         self.mention_starts = [x.start for x in mentions]
         # mentions are in text order, so their paragraphs never decrease either
@@ -225,9 +226,11 @@ class _Resolver:
         if m.name == "it":
             if self._subjects is None:
                 self._subjects = _subjects(self.a, self.mentions)
-            subj = [x for s, x in self._subjects if s < m.start]
-            if subj:
-                return subj[-1], self.key(subj[-1])
+                self._subject_starts = [s for s, _ in self._subjects]  # sentence order
+            i = bisect_left(self._subject_starts, m.start)
+            if i:
+                subj = self._subjects[i - 1][1]
+                return subj, self.key(subj)
             for _, mm, k in reversed(recent):
                 if mm.kind in ("org", "country", "media", "group"):
                     return mm, k

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -430,11 +430,20 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     by_para: dict[int, list[Mention]] = {}
     for x in out:
         by_para.setdefault(x.paragraph, []).append(x)
+    # each word's owners' starts, to find the last owner before a single word by
+    # bisection when they are in text order (they nearly always are)
+    owner_starts = {w: [f.start for f in fs] for w, fs in by_word.items()}
+    in_order = {w: all(a <= b for a, b in zip(st, st[1:], strict=False))
+                for w, st in owner_starts.items()}
     for m, titled in singles:
         owners = by_word.get(m.name, [])
         if owners:
-            before = [f for f in owners if f.start < m.start]
-            owner = (before[-1] if before else owners[0])
+            if in_order[m.name]:
+                i = bisect_left(owner_starts[m.name], m.start)
+                owner = owners[i - 1] if i else owners[0]
+            else:
+                before = [f for f in owners if f.start < m.start]
+                owner = (before[-1] if before else owners[0])
             m.kind, m.name = "person", owner.name
             out.append(m)
         elif titled or m.name in titled_singles:
