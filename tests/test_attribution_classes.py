@@ -622,3 +622,21 @@ def test_colon_lead_in_never_gives_the_addressee():
     # preposition's object ("… said the governor, Jane Doe:")
     body = "At the rally on Monday, Jane Doe: “We will not move the plant.”"
     assert _pairs(body)[0][1] == "Jane Doe"
+
+
+def test_the_hearer_of_telling_is_not_the_speaker_of_the_quote_after_it():
+    body = ("Donald Trump returned the compliment to Sheldon Adelson, telling Reuters, "
+            "“Sheldon and I have been friends for a long time.”")
+    assert _pairs(body) == [("Sheldon and I have been friends for a long time.",
+                             "Donald Trump")]
+    # counter-example: after a plain speech verb the name that follows is the speaker
+    body = "On the vote, said Jane Doe, “We will win it.”"
+    assert _pairs(body) == [("We will win it.", "Jane Doe")]
+
+
+def test_a_capitalised_particle_inside_a_name():
+    body = "“It is everything but Hillary Clinton,” Marine Le Pen told CNN in an interview."
+    assert _pairs(body) == [("It is everything but Hillary Clinton,", "Marine Le Pen")]
+    # counter-example: a particle is never a name's first word ("Talks in La Paz")
+    body = "Talks in La Paz ended on Monday. “It is over,” the minister said."
+    assert _pairs(body)[0][1] == "minister"

@@ -292,7 +292,11 @@ class _Extractor(SpeakerSearch):
                                        rule="colon"))
                         used.add(qi)
                 continue
-            sp = self.speaker_left(s, cue.start()) or self.speaker_right(cue.end(), q.open)
+            sp = self.speaker_left(s, cue.start())
+            if sp is None and self.k.verb_forms.get(cue.group(0).lower()) not in \
+                    self.k.needs_object:
+                # "said Smith, “…”"; but "telling Reuters, “…”": the hearer, not the speaker
+                sp = self.speaker_right(cue.end(), q.open)
             if sp is None and cue.phrase.endswith("ing") and t[s : cue.a].rstrip().endswith(","):
                 # "Williams lobbied to suspend open carry, saying, “…”": the subject
                 sp = self.subject(s, cue.start())

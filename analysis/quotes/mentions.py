@@ -86,8 +86,9 @@ def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> boo
     for j, t in enumerate(tokens):
         if t in k.pronoun_surnames and len(tokens) > 1:
             continue  # "He Yadong"
-        if 0 < j < last and t in k.name_particles:
-            continue  # "Ursula von der Leyen"
+        if 0 < j < last and (t in k.name_particles or t.lower() in k.name_particles
+                             and tokens[j + 1][:1].isupper()):
+            continue  # "Ursula von der Leyen", "Marine Le Pen", "Charles De Gaulle"
         if t in k.not_name_words and not named or t in k.not_names \
                 or t.lower() in k.connectors:
             return False
