@@ -640,3 +640,13 @@ def test_a_capitalised_particle_inside_a_name():
     # counter-example: a particle is never a name's first word ("Talks in La Paz")
     body = "Talks in La Paz ended on Monday. “It is over,” the minister said."
     assert _pairs(body)[0][1] == "minister"
+
+
+def test_gerund_cue_after_before_or_while_is_the_subjects():
+    body = ("On Tuesday, Mitch McConnell deflected questions about the race before "
+            "saying, “It is time to get on message.”")
+    assert _pairs(body) == [("It is time to get on message.", "Mitch McConnell")]
+    # counter-example: the subject is the clause's, not the sentence's first noun
+    body = ("The crowd waited before Jane Doe, the mayor, took the stage, saying, "
+            "“We will rebuild.”")
+    assert _pairs(body) == [("We will rebuild.", "Jane Doe")]

@@ -104,6 +104,9 @@ _ADVERBIAL_AFTER_QUOTE = re.compile(
 # relative pronouns that can be the object of a cue ("which China claims as its own");
 # "where"/"when" cannot ("the Capitol, where Harry Reid told reporters that …")
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
+# a gerund cue after one of these belongs to the sentence's subject ("McConnell deflected
+# questions before saying, “…”")
+_GERUND_LINK = re.compile(r"\b(?:before|after|while|when|by|without|then)\s+$", re.IGNORECASE)
 # a mention right after one of these is an object, not a speaker ("a message to Trump:")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|about|against|at|on|of|from|toward|towards)"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -297,8 +300,11 @@ class _Extractor(SpeakerSearch):
                     self.k.needs_object:
                 # "said Smith, “…”"; but "telling Reuters, “…”": the hearer, not the speaker
                 sp = self.speaker_right(cue.end(), q.open)
-            if sp is None and cue.phrase.endswith("ing") and t[s : cue.a].rstrip().endswith(","):
-                # "Williams lobbied to suspend open carry, saying, “…”": the subject
+            if sp is None and cue.phrase.endswith("ing") and (
+                    t[s : cue.a].rstrip().endswith(",")
+                    or _GERUND_LINK.search(t, s, cue.a)):
+                # "Williams lobbied to suspend open carry, saying, “…”", "McConnell
+                # deflected questions before saying, “…”": the sentence's subject
                 sp = self.subject(s, cue.start())
             if sp is None:
                 continue
