@@ -38,7 +38,7 @@ from analysis.article import parse_text  # noqa: E402
 from analysis.evaluation import score_topics  # noqa: E402
 from analysis.topics import (  # noqa: E402
     TopicSet,
-    _build_topic,
+    build_topic,
     load_labelled_set,
     load_topics,
     sentence_topics,
@@ -104,7 +104,7 @@ def many_topics(base: TopicSet, k: int) -> TopicSet:
     for i in range(k):
         t = base.topics[i % len(base.topics)]
         topics.append(
-            _build_topic(f"{t.id}_{i}", t.label, t.description, t.core, t.weak, t.exclude)
+            build_topic(f"{t.id}_{i}", t.label, t.description, t.core, t.weak, t.exclude)
         )
     return TopicSet(tuple(topics), f"{k} topics")
 
@@ -201,7 +201,7 @@ def main() -> str:
     t_lex = timings_ms(lambda: topic_proportions(article, topics), 300)
 
     def cold() -> None:
-        topics.index._memo.clear()
+        topics.index.memo.clear()
         topic_proportions(article, topics)
 
     t_cold = timings_ms(cold, 100)
