@@ -28,7 +28,8 @@ EXCLUDE = "exclude"
 HISTORY = "history"
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOPIC_KEYS = {"label", "description", "core", "weak", "exclude", "history"}
+_TOPIC_KEYS = {"label", "description", "core", "weak", "exclude", "history", "pairs"}
+NAME_GROUP = "name"  # the weak group of a core term found inside a title or a name
 _ERA_KEYS = {"label", "until", "core", "past"}
 _MAX_TERM = 120
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -71,6 +72,16 @@ class Topic:
     exclude: tuple[str, ...]
     patterns: dict[str, tuple[re.Pattern, ...]] = field(compare=False, repr=False)
     eras: tuple[Era, ...] = ()
+    pairs: frozenset[frozenset[str]] = frozenset()
+
+    def is_pair(self, groups: set[str]) -> bool:
+        """Whether weak terms of these groups make a ``weak-pair``: any two different
+        groups, or, when the topic lists its ``pairs``, one of those combinations."""
+        if len(groups) < 2:
+            return False
+        if not self.pairs:
+            return True
+        return any(p <= groups for p in self.pairs)
 
     @cached_property
     def history_terms(self) -> tuple[tuple[str, int], ...]:
@@ -164,7 +175,7 @@ def compile_term(term: str) -> re.Pattern:
 
 
 def build_topic(
-    tid: str, label: str, description: str, core, weak, exclude, eras=()
+    tid: str, label: str, description: str, core, weak, exclude, eras=(), pairs=()
 ) -> Topic:
     """A :class:`Topic` with its patterns compiled; an era's ``past`` phrases join the
     weak terms, in a group named by the era's id."""
@@ -184,6 +195,7 @@ def build_topic(
             HISTORY: tuple(compile_term(t) for t in history),
         },
         eras=tuple(eras),
+        pairs=frozenset(frozenset(p) for p in pairs),
     )
 
 
@@ -332,6 +344,25 @@ def _terms(path: str, node: yaml.Node, what: str) -> list[str]:
     return [_term(path, item, f"a term in {what}") for item in node.value]
 
 
+def _pairs(path: str, node: yaml.Node, tid: str, groups: set[str]) -> list[tuple[str, str]]:
+    """The ``pairs:`` list of a topic: ``[group, group]`` combinations of weak groups."""
+    if not isinstance(node, yaml.SequenceNode):
+        raise _err(path, node, f"'{tid}' pairs must be a list of '- [group, group]' lines")
+    out = []
+    for item in node.value:
+        if not isinstance(item, yaml.SequenceNode) or len(item.value) != 2:
+            raise _err(path, item, f"a pair in '{tid}' pairs must name two weak groups")
+        a, b = (_string(path, n, f"a group in '{tid}' pairs").strip() for n in item.value)
+        for g, n in ((a, item.value[0]), (b, item.value[1])):
+            if g not in groups:
+                raise _err(path, n, f"'{tid}' pairs names '{g}', which is not one of its "
+                           f"weak groups ({', '.join(sorted(groups))})")
+        if a == b:
+            raise _err(path, item, f"a pair in '{tid}' pairs names '{a}' twice")
+        out.append((a, b))
+    return out
+
+
 def _eras(path: str, node: yaml.Node, tid: str) -> list[Era]:
     """The ``history:`` mapping of a topic: ``era_id: {label, until, core, past}``."""
     eras = []
@@ -417,7 +448,10 @@ def _parse_topics(path: str, root: yaml.Node | None) -> TopicSet:
         if not core and not weak:
             raise _err(path, knode, f"topic '{tid}' has no core or weak terms")
         eras = _eras(path, fields["history"][1], tid) if "history" in fields else []
-        topics.append(build_topic(tid, label, description.strip(), core, weak, exclude, eras))
+        groups = {g for _, g in weak} | {e.id for e in eras} | {NAME_GROUP}
+        pairs = _pairs(path, fields["pairs"][1], tid, groups) if "pairs" in fields else []
+        topics.append(build_topic(tid, label, description.strip(), core, weak, exclude, eras,
+                                  pairs))
     return TopicSet(tuple(topics), path)
 
 

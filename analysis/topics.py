@@ -45,13 +45,19 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
+from analysis.text import (
+    NAME_HEADS,
+    REFERENCE_DETERMINERS,
+    REFERENCE_HEADS,
+    REFERENCE_PRONOUNS,
+)
 from analysis.text import words as text_words
 from analysis.topic_lexicon import (  # noqa: F401 - the lexicon's public names, re-exported
     CORE,
     DEFAULT_TOPICS_FILE,
     EXCLUDE,
     HISTORY,
+    NAME_GROUP,
     WEAK,
     Topic,
     TopicFileError,
@@ -78,10 +84,9 @@ ON_TOPIC_RULES = frozenset(
     {RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE, RULE_REFERENCE,
      "semantic"}
 )
-# a topic is a theme of the article when its strong (core or weak-pair) sentences number
-# at least ARTICLE_THEME_MIN and make up at least ARTICLE_THEME_SHARE of the body sentences
+# weak+article needs the topic to be a theme (analysis.topic_theme) with at least
+# ARTICLE_THEME_MIN sentences on it by their own terms (core or weak-pair)
 ARTICLE_THEME_MIN = 2
-ARTICLE_THEME_SHARE = 0.25
 
 
 # --- sentence decisions ---------------------------------------------------------------
@@ -131,29 +136,74 @@ def _sentence_matches(topics: TopicSet, text: str, sent) -> list[dict[str, list[
     return raw
 
 
+_NAME_WORD = re.compile(r"[\w.&'’-]+")
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "&", "de"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def in_name(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether ``text[start:end]``, a capitalised word or phrase between ``lo`` and
+    ``hi`` (its sentence), is part of a title or an institution's name: a run of
+    capitalised words (joined by "of", "for", "and", ...) holding one of the name heads
+    of ``data/text.yaml`` besides itself ("Commerce Secretary", "Trade Minister",
+    "Institute for International Economics"). ALL-CAPS text is never taken for a name."""
+    if not _capitalised(text[start:end]):
+        return False
+    run: list[str] = []
+    for words in (_NAME_WORD.findall(text, end, hi),
+                  _NAME_WORD.findall(text, lo, start)[::-1]):
+        pending = 0
+        for w in words:
+            if _capitalised(w):
+                run.append(w)
+                pending = 0
+            elif w.lower() in _NAME_JOINERS and pending < 2:
+                pending += 1
+            else:
+                break
+    own = {w.lower() for w in _NAME_WORD.findall(text[start:end])}
+    return any(w.lower().rstrip(".") in NAME_HEADS and w.lower() not in own for w in run)
+
+
 def _topic_hits(
-    topic: Topic, text: str, raw: dict[str, list[dict]], current: frozenset[int] = frozenset()
+    topic: Topic, text: str, raw: dict[str, list[dict]], current: frozenset[int] = frozenset(),
+    bounds: tuple[int, int] | None = None,
 ) -> list[dict]:
     """Core and weak hits of one topic in one sentence, minus those an exclusion overlaps
     and weak hits inside a core one ("self-ruled" in "self-ruled island").
 
     A name of an earlier state (tier ``history``) is a core hit when its era is in
     ``current`` and a weak one (group: the era's id) otherwise. A longer weak phrase that
-    contains a core hit overrides it ("post-Soviet", "Soviet-era" over "Soviet";
-    "Commerce Secretary" over "commerce")."""
+    contains a core hit overrides it ("post-Soviet", "Soviet-era" over "Soviet").
+    A lower-case term matched inside a title or an institution's name (:func:`in_name`;
+    ``bounds`` are the sentence's offsets) is not evidence by itself: a core term
+    counts as weak (group :data:`NAME_GROUP`), a weak one not at all."""
     spans = [(h["start"], h["end"]) for h in raw.get(EXCLUDE, ())]
     core: list[dict] = list(raw.get(CORE, []))
     weak: list[dict] = [dict(h, group=topic.weak[h["i"]][1]) for h in raw.get(WEAK, [])]
     for h in raw.get(HISTORY, ()):
         era = topic.history_terms[h["i"]][1]
         if era in current:
-            core.append(h)
+            core.append(dict(h, hist=True))
         else:
-            weak.append(dict(h, group=topic.eras[era].id, era=True))
+            weak.append(dict(h, group=topic.eras[era].id, era=True, hist=True))
     core = [h for h in _greedy(core)
             if not any(a < h["end"] and h["start"] < b for a, b in spans)]
     weak = [h for h in _greedy(weak)
             if not any(a < h["end"] and h["start"] < b for a, b in spans)]
+    if bounds is not None:
+        lo, hi = bounds
+        pats = topic.patterns
+        named = [h for h in core if "hist" not in h and pats[CORE][h["i"]].flags & re.IGNORECASE
+                 and in_name(text, h["start"], h["end"], lo, hi)]
+        core = [h for h in core if h not in named]
+        weak = [h for h in weak if not (
+            "hist" not in h and pats[WEAK][h["i"]].flags & re.IGNORECASE
+            and in_name(text, h["start"], h["end"], lo, hi))]
+        weak += [dict(h, group=NAME_GROUP) for h in named]
     core = [c for c in core if not any(
         w["start"] <= c["start"] and c["end"] <= w["end"] and w["end"] - w["start"]
         > c["end"] - c["start"] for w in weak)]
@@ -173,8 +223,8 @@ def _topic_hits(
     return found
 
 
-def _weak_pair(weak_hits: list[dict]) -> bool:
-    return len({h["group"] for h in weak_hits}) >= 2
+def _weak_pair(topic: Topic, weak_hits: list[dict]) -> bool:
+    return topic.is_pair({h["group"] for h in weak_hits if h["tier"] == WEAK})
 
 
 def publication_date(article: Article) -> date | None:
@@ -209,36 +259,33 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
     sentences = article.sentences
     out: dict[str, list[Decision]] = {t.id: [] for t in topics}
     raws = [_sentence_matches(topics, text, sent) for sent in sentences]
+    current: dict[str, frozenset[int]] = {}
     for ti, topic in enumerate(topics.topics):
-        current = current_eras(topic, article, raws, ti)
+        current[topic.id] = current_eras(topic, article, raws, ti)
         for sent, raw in zip(sentences, raws, strict=True):
             tiers = raw[ti]
             if CORE not in tiers and WEAK not in tiers and HISTORY not in tiers:
                 continue
-            hits = _topic_hits(topic, text, tiers, current)
+            hits = _topic_hits(topic, text, tiers, current[topic.id], (sent.start, sent.end))
             if not hits:
                 continue
             d = Decision(sent.index, hits)
             if any(h["tier"] == CORE for h in hits):
                 d.rule = RULE_CORE
-            elif _weak_pair(hits):
+            elif _weak_pair(topic, hits):
                 d.rule = RULE_WEAK_PAIR
             else:
                 d.rule = RULE_WEAK_ALONE
             out[topic.id].append(d)
-    for decisions in out.values():
-        # one weak term counts in a paragraph already on the topic, or right after it,
-        # or anywhere in an article of which the topic is a theme
+    in_headline = None
+    for tid, decisions in out.items():
+        # one weak term counts in a paragraph already on the topic, or right after it
         strong = {d.index for d in decisions if d.rule in (RULE_CORE, RULE_WEAK_PAIR)}
         strong_pars = {sentences[i].paragraph for i in strong}
-        theme = len(strong) >= max(ARTICLE_THEME_MIN, ARTICLE_THEME_SHARE * len(sentences))
         for d in decisions:
-            if d.rule != RULE_WEAK_ALONE:
-                continue
-            if sentences[d.index].paragraph in strong_pars or d.index - 1 in strong:
+            if d.rule == RULE_WEAK_ALONE and (
+                    sentences[d.index].paragraph in strong_pars or d.index - 1 in strong):
                 d.rule = RULE_WEAK_CONTEXT
-            elif theme:
-                d.rule = RULE_WEAK_ARTICLE
         # a sentence without a term that opens by referring back ("It", "The two
         # ministers", "The self-ruled island") to a sentence on the topic right before
         # it, in the same paragraph, is on the topic too
@@ -256,6 +303,18 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 decisions.append(Decision(j, [{"term": text[s:e], "tier": "reference",
                                                "start": s, "end": e}], RULE_REFERENCE,
                                           {"refers_to": i}))
+        # one weak term anywhere counts when the topic is a theme of the article (judged
+        # on the evidence above, as analysis.topic_theme reports it)
+        if not any(d.rule == RULE_WEAK_ALONE for d in decisions):
+            continue
+        if in_headline is None:
+            in_headline = headline_hits(article, topics, current)
+        theme = theme_evidence({d.index: d.rule for d in decisions if d.on_topic},
+                               len(sentences), in_headline[tid])
+        if theme.theme and len(strong) >= ARTICLE_THEME_MIN:
+            for d in decisions:
+                if d.rule == RULE_WEAK_ALONE:
+                    d.rule = RULE_WEAK_ARTICLE
     return out
 
 
