@@ -162,7 +162,9 @@ def _case_sensitive(term: str) -> bool:
 
 def compile_term(term: str) -> re.Pattern:
     """The whole-word pattern of one term. A term with a capital matches that
-    capitalisation or ALL CAPS; an all-lower-case term matches any capitalisation.
+    capitalisation or ALL CAPS (and, when it starts in lower case, with its first letter
+    capitalised, as at the start of a sentence); an all-lower-case term matches any
+    capitalisation.
     A term that ends in a symbol ("NT$") may be followed by a word ("NT$647bn")."""
     rx = term_regex(term)
     end = r"(?!\w)" if re.search(r"[\w*]$", term.strip()) else ""
@@ -170,6 +172,8 @@ def compile_term(term: str) -> re.Pattern:
         upper = term.upper()
         if upper != term:
             rx = f"{rx}|{term_regex(upper)}"
+        if term[:1].islower():  # "former Soviet" also opens a sentence: "Former Soviet"
+            rx = f"{rx}|{term_regex(term[:1].upper() + term[1:])}"
         return re.compile(rf"(?<!\w)(?:{rx}){end}")
     return re.compile(rf"(?<!\w)(?:{rx}){end}", re.IGNORECASE)
 
