@@ -254,3 +254,23 @@ def test_user_history_entry_works_in_a_custom_file():
     new = topic_proportions(parse_text("H\n\nBurma closed its border.\n", id="b",
                                        published="2001-01-01"), topics)
     assert old["myanmar"]["present"] is True and new["myanmar"]["present"] is False
+
+
+# --- the report view -----------------------------------------------------------------
+
+
+def test_report_view_says_about_or_mentioned_and_escapes_the_headline_terms():
+    from analysis.views import topics as view
+
+    a = parse_text(SEED.read_text(encoding="utf-8"), id="seed")
+    r = topic_proportions(a)
+    table = view.shares_table(r)
+    assert table.loc["Russia", "Article is"] == "about"
+    assert table.loc["Taiwan", "Article is"] == "mentioned only"
+    text = view.summary_text(r)
+    assert "is <b>about</b> it" in text and "only <b>mentions</b> it" in text
+    themes = view.theme_table(r)
+    assert themes.loc["Russia", "In headline"] == "Russia"
+    # article text in the headline terms is escaped
+    r["russia"]["theme_evidence"]["headline_terms"] = ["<script>"]
+    assert "<script>" not in view.summary_text(r)
