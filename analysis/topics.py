@@ -20,11 +20,11 @@ Sentence rules, in order (the ``rule`` reported as evidence):
   its weak terms);
 * ``weak+context``: one weak term, in a paragraph that already has a ``core`` or
   ``weak-pair`` sentence on the topic, or right after such a sentence;
-* ``weak+article``: one weak term, in an article of which the topic is a theme: at
-  least ``ARTICLE_THEME_MIN`` (2) of its body sentences, and at least
-  ``ARTICLE_THEME_SHARE`` (a quarter) of them, are ``core`` or ``weak-pair`` on it.
-  A weak term is ambiguous in general ("cargo", "levies", "the island") but, once an
-  article is about the topic, it most often refers to it: the "one sense per discourse"
+* ``weak+article``: one weak term, in an article of which the topic is a theme
+  (:mod:`analysis.topic_theme`, judged on the evidence of the rules above) with at
+  least ``ARTICLE_THEME_MIN`` (2) ``core`` or ``weak-pair`` sentences on it. A weak
+  term is ambiguous in general ("cargo", "levies", "the island") but, once an article
+  is about the topic, it most often refers to it: the "one sense per discourse"
   tendency of Gale, Church & Yarowsky (1992, "One sense per discourse", HLT workshop).
   It never makes a topic present by itself, so article-level decisions are unchanged;
 * otherwise a weak term alone is kept as rejected evidence (rule ``weak-alone``) and
