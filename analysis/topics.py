@@ -17,7 +17,7 @@ Sentence rules, in order (the ``rule`` reported as evidence):
 
 * ``core``: at least one core term not cancelled by an exclusion;
 * ``weak-pair``: two different weak terms (from different groups when the topic groups
-  its weak terms);
+  its weak terms, and from one of its ``pairs`` of groups when it lists them);
 * ``weak+context``: one weak term, in a paragraph that already has a ``core`` or
   ``weak-pair`` sentence on the topic, or right after such a sentence;
 * ``weak+article``: one weak term, in an article of which the topic is a theme
@@ -29,6 +29,13 @@ Sentence rules, in order (the ``rule`` reported as evidence):
   It never makes a topic present by itself, so article-level decisions are unchanged;
 * otherwise a weak term alone is kept as rejected evidence (rule ``weak-alone``) and
   does not count.
+
+What a matched term is worth: a name of an earlier state of the topic (``history``:
+"Soviet Union" for Russia) is core in articles of its time, or undated ones that do not
+frame it as past, and weak otherwise (:func:`current_eras`); a lower-case term inside a
+title or an institution's name ("Trade Minister", "Institute for International
+Economics") is not evidence by itself (:func:`in_name`); a longer weak phrase overrides
+a core term it contains ("post-Soviet").
 
 The lexicon (reading a topics file, matching terms) is :mod:`analysis.topic_lexicon`;
 whether a topic is a main subject of the article (``theme``) is
