@@ -84,6 +84,12 @@ class Topic:
         return any(p <= groups for p in self.pairs)
 
     @cached_property
+    def folded(self) -> dict[str, tuple[bool, ...]]:
+        """Per tier, whether each term is all lower case (matches any capitalisation)."""
+        return {tier: tuple(bool(p.flags & re.IGNORECASE) for p in pats)
+                for tier, pats in self.patterns.items()}
+
+    @cached_property
     def history_terms(self) -> tuple[tuple[str, int], ...]:
         return tuple((t, i) for i, era in enumerate(self.eras) for t in era.core)
 

@@ -197,23 +197,28 @@ def _topic_hits(
             core.append(dict(h, hist=True))
         else:
             weak.append(dict(h, group=topic.eras[era].id, era=True, hist=True))
-    core = [h for h in _greedy(core)
-            if not any(a < h["end"] and h["start"] < b for a, b in spans)]
-    weak = [h for h in _greedy(weak)
-            if not any(a < h["end"] and h["start"] < b for a, b in spans)]
+    core = _greedy(core)
+    weak = _greedy(weak)
+    if spans:
+        core = [h for h in core if not any(a < h["end"] and h["start"] < b for a, b in spans)]
+        weak = [h for h in weak if not any(a < h["end"] and h["start"] < b for a, b in spans)]
     if bounds is not None:
         lo, hi = bounds
-        pats = topic.patterns
-        named = [h for h in core if "hist" not in h and pats[CORE][h["i"]].flags & re.IGNORECASE
-                 and in_name(text, h["start"], h["end"], lo, hi)]
-        core = [h for h in core if h not in named]
-        weak = [h for h in weak if not (
-            "hist" not in h and pats[WEAK][h["i"]].flags & re.IGNORECASE
-            and in_name(text, h["start"], h["end"], lo, hi))]
-        weak += [dict(h, group=NAME_GROUP) for h in named]
-    core = [c for c in core if not any(
-        w["start"] <= c["start"] and c["end"] <= w["end"] and w["end"] - w["start"]
-        > c["end"] - c["start"] for w in weak)]
+        folded = topic.folded
+
+        def named(h: dict, tier: str) -> bool:
+            return (text[h["start"]].isupper() and "hist" not in h and folded[tier][h["i"]]
+                    and in_name(text, h["start"], h["end"], lo, hi))
+
+        demoted = [h for h in core if named(h, CORE)]
+        if demoted:
+            core = [h for h in core if h not in demoted]
+        weak = [h for h in weak if not named(h, WEAK)]
+        weak += [dict(h, group=NAME_GROUP) for h in demoted]
+    if weak and core:
+        core = [c for c in core if not any(
+            w["start"] <= c["start"] and c["end"] <= w["end"] and w["end"] - w["start"]
+            > c["end"] - c["start"] for w in weak)]
     found: list[dict] = []
     for c in core:
         found.append({"term": text[c["start"]:c["end"]], "tier": CORE,
