@@ -161,6 +161,7 @@ SPEECH_VERBS = _load_speech_verbs()
 REFERENCE_PRONOUNS = _LISTS.get("reference_pronouns", frozenset())
 REFERENCE_DETERMINERS = _LISTS.get("reference_determiners", frozenset())
 REFERENCE_HEADS = _LISTS.get("reference_heads", frozenset())
+NAME_HEADS = _LISTS.get("name_heads", frozenset())
 # Abbreviations whose full stop does not end a sentence (lower-case, without the dot).
 # Kept as one set for callers of the first version of this module.
 ABBREVIATIONS = TITLES | _LISTS.get("abbreviations", frozenset())

@@ -17,40 +17,69 @@ Sentence rules, in order (the ``rule`` reported as evidence):
 
 * ``core``: at least one core term not cancelled by an exclusion;
 * ``weak-pair``: two different weak terms (from different groups when the topic groups
-  its weak terms);
+  its weak terms, and from one of its ``pairs`` of groups when it lists them);
 * ``weak+context``: one weak term, in a paragraph that already has a ``core`` or
   ``weak-pair`` sentence on the topic, or right after such a sentence;
-* ``weak+article``: one weak term, in an article of which the topic is a theme: at
-  least ``ARTICLE_THEME_MIN`` (2) of its body sentences, and at least
-  ``ARTICLE_THEME_SHARE`` (a quarter) of them, are ``core`` or ``weak-pair`` on it.
-  A weak term is ambiguous in general ("cargo", "levies", "the island") but, once an
-  article is about the topic, it most often refers to it: the "one sense per discourse"
+* ``weak+article``: one weak term, in an article of which the topic is a theme
+  (:mod:`analysis.topic_theme`, judged on the evidence of the rules above) with at
+  least ``ARTICLE_THEME_MIN`` (2) ``core`` or ``weak-pair`` sentences on it. A weak
+  term is ambiguous in general ("cargo", "levies", "the island") but, once an article
+  is about the topic, it most often refers to it: the "one sense per discourse"
   tendency of Gale, Church & Yarowsky (1992, "One sense per discourse", HLT workshop).
   It never makes a topic present by itself, so article-level decisions are unchanged;
 * otherwise a weak term alone is kept as rejected evidence (rule ``weak-alone``) and
   does not count.
+
+What a matched term is worth: a name of an earlier state of the topic (``history``:
+"Soviet Union" for Russia) is core in articles of its time, or undated ones that do not
+frame it as past, and weak otherwise (:func:`current_eras`); a lower-case term inside a
+title or an institution's name ("Trade Minister", "Institute for International
+Economics") is not evidence by itself (:func:`in_name`); a longer weak phrase overrides
+a core term it contains ("post-Soviet").
+
+The lexicon (reading a topics file, matching terms) is :mod:`analysis.topic_lexicon`;
+whether a topic is a main subject of the article (``theme``) is
+:mod:`analysis.topic_theme`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
+from analysis.text import (
+    NAME_HEADS,
+    REFERENCE_DETERMINERS,
+    REFERENCE_HEADS,
+    REFERENCE_PRONOUNS,
+)
+from analysis.text import words as text_words
+from analysis.topic_lexicon import (  # noqa: F401 - the lexicon's public names, re-exported
+    CORE,
+    DEFAULT_TOPICS_FILE,
+    EXCLUDE,
+    HISTORY,
+    NAME_GROUP,
+    WEAK,
+    Topic,
+    TopicFileError,
+    TopicSet,
+    build_topic,
+    compile_term,
+    load_topics,
+    parse_topics,
+    term_regex,
+)
+from analysis.topic_theme import headline_span, status, theme_evidence
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
-DEFAULT_TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
-
-CORE = "core"
-WEAK = "weak"
-EXCLUDE = "exclude"
 RULE_CORE = "core"
 RULE_WEAK_PAIR = "weak-pair"
 RULE_WEAK_CONTEXT = "weak+context"
@@ -62,374 +91,9 @@ ON_TOPIC_RULES = frozenset(
     {RULE_CORE, RULE_WEAK_PAIR, RULE_WEAK_CONTEXT, RULE_WEAK_ARTICLE, RULE_REFERENCE,
      "semantic"}
 )
-# a topic is a theme of the article when its strong (core or weak-pair) sentences number
-# at least ARTICLE_THEME_MIN and make up at least ARTICLE_THEME_SHARE of the body sentences
+# weak+article needs the topic to be a theme (analysis.topic_theme) with at least
+# ARTICLE_THEME_MIN sentences on it by their own terms (core or weak-pair)
 ARTICLE_THEME_MIN = 2
-ARTICLE_THEME_SHARE = 0.25
-
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOPIC_KEYS = {"label", "description", "core", "weak", "exclude"}
-_MAX_TERM = 120
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-class TopicFileError(ValueError):
-    """A topics file that cannot be used; the message names the file and the line."""
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One topic: its terms by tier and a compiled pattern for each term.
-
-    ``weak`` holds ``(term, group)`` pairs; a plain list of weak terms puts each term in
-    a group of its own, so any two different weak terms make a pair.
-    """
-
-    id: str
-    label: str
-    description: str
-    core: tuple[str, ...]
-    weak: tuple[tuple[str, str], ...]
-    exclude: tuple[str, ...]
-    patterns: dict[str, tuple[re.Pattern, ...]] = field(compare=False, repr=False)
-
-    def terms(self, tier: str) -> tuple[str, ...]:
-        if tier == WEAK:
-            return tuple(t for t, _ in self.weak)
-        return self.core if tier == CORE else self.exclude
-
-
-@dataclass(frozen=True)
-class TopicSet:
-    """The topics of one file, in file order; ``source`` is the file they came from."""
-
-    topics: tuple[Topic, ...]
-    source: str
-
-    @property
-    def ids(self) -> list[str]:
-        return [t.id for t in self.topics]
-
-    def __iter__(self):
-        return iter(self.topics)
-
-    def __len__(self) -> int:
-        return len(self.topics)
-
-    @cached_property
-    def index(self) -> _TermIndex:
-        return _TermIndex(self)
-
-
-# --- term patterns --------------------------------------------------------------------
-
-_APOSTROPHES = "'’"
-_JOINERS = " -‐‑"  # a space or hyphen inside a term
-
-
-def term_regex(term: str) -> str:
-    """The regular expression (without word boundaries) for one term.
-
-    Spaces and hyphens match any run of spaces, hyphens or line breaks; apostrophes
-    match straight or curly ones; a final ``*`` matches any word ending; otherwise the
-    last word may take a plural ``s``/``es``.
-    """
-    t = term.strip()
-    wildcard = t.endswith("*")
-    if wildcard:
-        t = t[:-1].rstrip()
-    out = []
-    i = 0
-    while i < len(t):
-        c = t[i]
-        if c in _JOINERS:
-            while i < len(t) and t[i] in _JOINERS:
-                i += 1
-            out.append(r"[\s\-‐‑]+")
-            continue
-        if c in _APOSTROPHES:
-            out.append("['’]")
-        else:
-            out.append(re.escape(c))
-        i += 1
-    body = "".join(out)
-    if wildcard:
-        return body + r"\w*"
-    if t[-1:].isalpha():
-        return body + "(?:e?s)?"
-    return body
-
-
-def _case_sensitive(term: str) -> bool:
-    return any(c.isupper() for c in term)
-
-
-def compile_term(term: str) -> re.Pattern:
-    """The whole-word pattern of one term. A term with a capital matches that
-    capitalisation or ALL CAPS; an all-lower-case term matches any capitalisation.
-    A term that ends in a symbol ("NT$") may be followed by a word ("NT$647bn")."""
-    rx = term_regex(term)
-    end = r"(?!\w)" if re.search(r"[\w*]$", term.strip()) else ""
-    if _case_sensitive(term):
-        upper = term.upper()
-        if upper != term:
-            rx = f"{rx}|{term_regex(upper)}"
-        return re.compile(rf"(?<!\w)(?:{rx}){end}")
-    return re.compile(rf"(?<!\w)(?:{rx}){end}", re.IGNORECASE)
-
-
-def _build_topic(tid: str, label: str, description: str, core, weak, exclude) -> Topic:
-    return Topic(
-        id=tid,
-        label=label,
-        description=description,
-        core=tuple(core),
-        weak=tuple(weak),
-        exclude=tuple(exclude),
-        patterns={
-            CORE: tuple(compile_term(t) for t in core),
-            WEAK: tuple(compile_term(t) for t, _ in weak),
-            EXCLUDE: tuple(compile_term(t) for t in exclude),
-        },
-    )
-
-
-# --- the term index: candidate terms by the first word they start with ----------------
-
-_EDGE = re.compile(r"^\W+|\W+$")
-_SPLIT = re.compile(r"[\s\-‐‑]+")
-
-
-_HYPHENS = re.compile(r"([\-‐‑])")
-_EDGE_CHARS = "'\".,;:!?()[]{}“”‘’«»"
-
-
-def _key(word: str) -> str:
-    """A word reduced for look-up: lower case, straight apostrophes, no dots, no edges."""
-    k = word.lower()
-    if "’" in k:
-        k = k.replace("’", "'")
-    if "." in k:
-        k = k.replace(".", "")
-    k = k.strip(_EDGE_CHARS)
-    return k if k.isalnum() or not k else _EDGE.sub("", k)
-
-
-class _TermIndex:
-    """Every term of a topic set, keyed by its first word, so that matching looks up each
-    word of the text once (a dictionary look-up) and tries a term's full pattern only
-    where its first word occurs. Wildcard terms are keyed by their stem and found by
-    the word's prefixes of the stem lengths in use."""
-
-    def __init__(self, topics: TopicSet) -> None:
-        self.exact: dict[str, list[tuple[int, str, int]]] = {}
-        self.prefix: dict[str, list[tuple[int, str, int]]] = {}
-        for ti, topic in enumerate(topics.topics):
-            for tier in (CORE, WEAK, EXCLUDE):
-                for i, term in enumerate(topic.terms(tier)):
-                    t = term.strip()
-                    wildcard = t.endswith("*")
-                    first = _SPLIT.split(t.rstrip("*").strip(), maxsplit=1)
-                    key = _key(first[0])
-                    if wildcard and len(first) == 1:
-                        self.prefix.setdefault(key, []).append((ti, tier, i))
-                    else:
-                        self.exact.setdefault(key, []).append((ti, tier, i))
-        self.prefix_lengths = sorted({len(k) for k in self.prefix})
-        self._memo: dict[str, tuple[tuple[int, int, str, int], ...]] = {}
-
-    def lookup(self, word: str) -> tuple[tuple[int, int, str, int], ...]:
-        """``(offset in word, topic, tier, term)`` of every term that may start in this
-        word or in one of its hyphenated parts; memoised, as news repeats its words."""
-        got = self._memo.get(word)
-        if got is None:
-            if len(self._memo) > 200_000:
-                self._memo.clear()
-            got = self._memo[word] = self._compute(word)
-        return got
-
-    def _compute(self, word: str) -> tuple[tuple[int, int, str, int], ...]:
-        exact, prefix, lengths = self.exact, self.prefix, self.prefix_lengths
-        parts = [(word, 0)]
-        if "-" in word or "‐" in word or "‑" in word:
-            pos = 0
-            for piece in _HYPHENS.split(word):
-                if piece and piece not in "-‐‑":
-                    parts.append((piece, pos))
-                pos += len(piece)
-        out: dict[tuple[int, int, str, int], None] = {}
-        for text, pos in parts:
-            k = _key(text)
-            if not k:
-                continue
-            keys = [k]
-            if k[-1] == "'" or k.endswith("'s"):
-                keys.append(k.rsplit("'", 1)[0])
-            if k[-1] == "s":
-                keys.append(k[:-1])
-                if k.endswith("es"):
-                    keys.append(k[:-2])
-            for kk in keys:
-                entries = exact.get(kk)
-                if entries:
-                    for entry in entries:
-                        out[(pos, *entry)] = None
-            for n in lengths:
-                if n > len(k):
-                    break
-                entries = prefix.get(k[:n])
-                if entries:
-                    for entry in entries:
-                        out[(pos, *entry)] = None
-        return tuple(out)
-
-
-# --- loading and validating a topics file ------------------------------------------------
-
-
-def _err(path: str, node: Any, message: str) -> TopicFileError:
-    line = f", line {node.start_mark.line + 1}" if node is not None else ""
-    return TopicFileError(f"{path}{line}: {message}")
-
-
-def _mapping_items(path: str, node: yaml.Node, what: str) -> list[tuple[yaml.Node, yaml.Node]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise _err(path, node, f"{what} must be a mapping of 'key: value' lines")
-    seen: dict[str, yaml.Node] = {}
-    for k, _ in node.value:
-        if not isinstance(k, yaml.ScalarNode):
-            raise _err(path, k, f"{what} has a key that is not a plain word")
-        if k.value in seen:
-            raise _err(
-                path, k, f"{what} has '{k.value}' twice (first on line "
-                f"{seen[k.value].start_mark.line + 1}); keep one"
-            )
-        seen[k.value] = k
-    return node.value
-
-
-def _string(path: str, node: yaml.Node, what: str) -> str:
-    if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
-        shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
-        raise _err(
-            path, node, f"{what} must be text, not {shown!r}; put it in quotes if it is "
-            "a number, yes/no or empty"
-        )
-    return node.value
-
-
-def _term(path: str, node: yaml.Node, what: str) -> str:
-    term = _string(path, node, what).strip()
-    if not term or term == "*":
-        raise _err(path, node, f"{what} is empty; remove it")
-    if len(term) > _MAX_TERM:
-        raise _err(path, node, f"{what} is longer than {_MAX_TERM} characters")
-    if "*" in term[:-1]:
-        raise _err(path, node, f"{what} {term!r} has '*' inside; '*' is allowed only at the end")
-    if not re.match(r"\w", term):
-        raise _err(path, node, f"{what} {term!r} must start with a letter or digit")
-    return term
-
-
-def _terms(path: str, node: yaml.Node, what: str) -> list[str]:
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise _err(path, node, f"{what} must be a list of terms, one '- term' per line")
-    return [_term(path, item, f"a term in {what}") for item in node.value]
-
-
-def _parse_topics(path: str, root: yaml.Node | None) -> TopicSet:
-    if root is None:
-        raise TopicFileError(f"{path}: the file is empty; it needs a 'topics:' mapping")
-    top = dict((k.value, (k, v)) for k, v in _mapping_items(path, root, "the file"))
-    for key, (knode, _) in top.items():
-        if key not in ("topics", "version"):
-            raise _err(path, knode, f"unknown key '{key}' at the top; expected 'topics:'")
-    if "topics" not in top:
-        raise _err(path, root, "no 'topics:' mapping found")
-    tnode = top["topics"][1]
-    items = _mapping_items(path, tnode, "'topics'")
-    if not items:
-        raise _err(path, tnode, "'topics' is empty; define at least one topic")
-    topics = []
-    for knode, vnode in items:
-        tid = knode.value
-        if not _ID.match(tid):
-            raise _err(
-                path, knode, f"topic id '{tid}' must be lower-case letters, digits and '_', "
-                "starting with a letter (put the display name in 'label')"
-            )
-        fields = dict((k.value, (k, v)) for k, v in _mapping_items(path, vnode, f"topic '{tid}'"))
-        for key, (k, _) in fields.items():
-            if key not in _TOPIC_KEYS:
-                raise _err(
-                    path, k, f"topic '{tid}' has unknown key '{key}'; "
-                    f"expected one of {', '.join(sorted(_TOPIC_KEYS))}"
-                )
-        if "label" not in fields:
-            raise _err(path, knode, f"topic '{tid}' has no 'label'")
-        label = _string(path, fields["label"][1], f"the label of '{tid}'").strip()
-        if not label:
-            raise _err(path, fields["label"][1], f"the label of '{tid}' is empty")
-        description = ""
-        if "description" in fields:
-            description = _string(path, fields["description"][1], f"the description of '{tid}'")
-        core = _terms(path, fields["core"][1], f"'{tid}' core") if "core" in fields else []
-        weak: list[tuple[str, str]] = []
-        if "weak" in fields:
-            wnode = fields["weak"][1]
-            if isinstance(wnode, yaml.MappingNode):
-                for gk, gv in _mapping_items(path, wnode, f"'{tid}' weak"):
-                    weak += [(t, gk.value) for t in _terms(path, gv, f"'{tid}' weak {gk.value}")]
-            else:
-                weak = [(t, t.lower()) for t in _terms(path, wnode, f"'{tid}' weak")]
-        exclude = (
-            _terms(path, fields["exclude"][1], f"'{tid}' exclude") if "exclude" in fields else []
-        )
-        if not core and not weak:
-            raise _err(path, knode, f"topic '{tid}' has no core or weak terms")
-        topics.append(_build_topic(tid, label, description.strip(), core, weak, exclude))
-    return TopicSet(tuple(topics), path)
-
-
-def parse_topics(text: str, source: str = "<topics>") -> TopicSet:
-    """Topics from YAML text; errors name ``source`` and the line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise TopicFileError(f"{source}{where}: not valid YAML ({problem})") from None
-    return _parse_topics(source, root)
-
-
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> TopicSet:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise TopicFileError(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    return parse_topics(text, path)
-
-
-def load_topics(path: str | Path | None = None) -> TopicSet:
-    """Load and check a topics file (``None``: the default ``data/topics.yaml``).
-
-    Raises :class:`TopicFileError` naming the file and line of the first problem.
-    """
-    if path is None:
-        p = DEFAULT_TOPICS_FILE
-    else:
-        from analysis.paths import resolve
-
-        p = resolve(path)
-    if not p.exists():
-        raise TopicFileError(f"{p}: no such topics file")
-    if p.is_dir():
-        raise TopicFileError(f"{p}: is a directory, not a topics file")
-    return _load_cached(str(p), p.stat().st_mtime)
 
 
 # --- sentence decisions ---------------------------------------------------------------
@@ -463,7 +127,7 @@ def _sentence_matches(topics: TopicSet, text: str, sent) -> list[dict[str, list[
     """Per topic, the tiers' matches in one sentence: ``[{tier: [hit, ...]}, ...]``."""
     index = topics.index
     raw: list[dict[str, list[dict]]] = [{} for _ in topics.topics]
-    memo = index._memo
+    memo = index.memo
     lookup = index.lookup
     patterns = [t.patterns for t in topics.topics]
     end = sent.end
@@ -479,31 +143,126 @@ def _sentence_matches(topics: TopicSet, text: str, sent) -> list[dict[str, list[
     return raw
 
 
-def _topic_hits(topic: Topic, text: str, raw: dict[str, list[dict]]) -> list[dict]:
-    """Core and weak hits of one topic in one sentence, minus those an exclusion overlaps
-    and weak hits inside a core one ("self-ruled" in "self-ruled island")."""
-    spans = [(h["start"], h["end"]) for h in raw.get(EXCLUDE, ())]
-    found: list[dict] = []
-    core_spans: list[tuple[int, int]] = []
-    for tier in (CORE, WEAK):
-        for h in _greedy(raw.get(tier, [])):
-            s, e = h["start"], h["end"]
-            if any(a < e and s < b for a, b in spans):
-                continue
-            if tier == WEAK and any(a < e and s < b for a, b in core_spans):
-                continue
-            hit = {"term": text[s:e], "tier": tier, "start": s, "end": e}
-            if tier == WEAK:
-                hit["group"] = topic.weak[h["i"]][1]
+_NAME_WORD = re.compile(r"[\w.&'’-]+")
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "&", "de"})
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def in_name(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether ``text[start:end]``, a capitalised word or phrase between ``lo`` and
+    ``hi`` (its sentence), is part of a title or an institution's name: a run of
+    capitalised words (joined by "of", "for", "and", ...) holding one of the name heads
+    of ``data/text.yaml`` besides itself ("Commerce Secretary", "Trade Minister",
+    "Institute for International Economics"). ALL-CAPS text is never taken for a name."""
+    if not _capitalised(text[start:end]):
+        return False
+    run: list[str] = []
+    for words in (_NAME_WORD.findall(text, end, hi),
+                  _NAME_WORD.findall(text, lo, start)[::-1]):
+        pending = 0
+        for w in words:
+            if _capitalised(w):
+                run.append(w)
+                pending = 0
+            elif w.lower() in _NAME_JOINERS and pending < 2:
+                pending += 1
             else:
-                core_spans.append((s, e))
-            found.append(hit)
+                break
+    own = {w.lower() for w in _NAME_WORD.findall(text[start:end])}
+    return any(w.lower().rstrip(".") in NAME_HEADS and w.lower() not in own for w in run)
+
+
+def _topic_hits(
+    topic: Topic, text: str, raw: dict[str, list[dict]], current: frozenset[int] = frozenset(),
+    bounds: tuple[int, int] | None = None,
+) -> list[dict]:
+    """Core and weak hits of one topic in one sentence, minus those an exclusion overlaps
+    and weak hits inside a core one ("self-ruled" in "self-ruled island").
+
+    A name of an earlier state (tier ``history``) is a core hit when its era is in
+    ``current`` and a weak one (group: the era's id) otherwise. A longer weak phrase that
+    contains a core hit overrides it ("post-Soviet", "Soviet-era" over "Soviet").
+    A lower-case term matched inside a title or an institution's name (:func:`in_name`;
+    ``bounds`` are the sentence's offsets) is not evidence by itself: a core term
+    counts as weak (group :data:`NAME_GROUP`), a weak one not at all."""
+    spans = [(h["start"], h["end"]) for h in raw.get(EXCLUDE, ())]
+    core: list[dict] = list(raw.get(CORE, []))
+    weak: list[dict] = [dict(h, group=topic.weak[h["i"]][1]) for h in raw.get(WEAK, [])]
+    for h in raw.get(HISTORY, ()):
+        era = topic.history_terms[h["i"]][1]
+        if era in current:
+            core.append(dict(h, hist=True))
+        else:
+            weak.append(dict(h, group=topic.eras[era].id, era=True, hist=True))
+    core = _greedy(core)
+    weak = _greedy(weak)
+    if spans:
+        core = [h for h in core if not any(a < h["end"] and h["start"] < b for a, b in spans)]
+        weak = [h for h in weak if not any(a < h["end"] and h["start"] < b for a, b in spans)]
+    if bounds is not None:
+        lo, hi = bounds
+        folded = topic.folded
+
+        def named(h: dict, tier: str) -> bool:
+            return (text[h["start"]].isupper() and "hist" not in h and folded[tier][h["i"]]
+                    and in_name(text, h["start"], h["end"], lo, hi))
+
+        demoted = [h for h in core if named(h, CORE)]
+        if demoted:
+            core = [h for h in core if h not in demoted]
+        weak = [h for h in weak if not named(h, WEAK)]
+        weak += [dict(h, group=NAME_GROUP) for h in demoted]
+    if weak and core:
+        core = [c for c in core if not any(
+            w["start"] <= c["start"] and c["end"] <= w["end"] and w["end"] - w["start"]
+            > c["end"] - c["start"] for w in weak)]
+    found: list[dict] = []
+    for c in core:
+        found.append({"term": text[c["start"]:c["end"]], "tier": CORE,
+                      "start": c["start"], "end": c["end"]})
+    for w in weak:
+        s, e = w["start"], w["end"]
+        if any(c["start"] < e and s < c["end"] for c in core):
+            continue
+        hit = {"term": text[s:e], "tier": WEAK, "start": s, "end": e, "group": w["group"]}
+        if w.get("era"):
+            hit["era_name"] = True  # a name of an era framed as past or out of its time
+        found.append(hit)
     found.sort(key=lambda h: h["start"])
     return found
 
 
-def _weak_pair(weak_hits: list[dict]) -> bool:
-    return len({h["group"] for h in weak_hits}) >= 2
+def _weak_pair(topic: Topic, weak_hits: list[dict]) -> bool:
+    return topic.is_pair({h["group"] for h in weak_hits if h["tier"] == WEAK})
+
+
+def publication_date(article: Article) -> date | None:
+    """The article's publication date from ``article.published`` (an ISO date, possibly
+    with a time), or None when unknown or unreadable."""
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", article.published or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def current_eras(topic: Topic, article: Article, raws: list[list[dict]], ti: int
+                 ) -> frozenset[int]:
+    """Indices of the topic's eras whose names count as core in this article: those
+    that had not ended when it was published or, when its date is unknown, those the
+    text does not frame as past (none of the era's ``past`` phrases occurs in it)."""
+    if not topic.eras:
+        return frozenset()
+    published = publication_date(article)
+    if published is not None:
+        return frozenset(i for i, era in enumerate(topic.eras) if published <= era.until)
+    framed_past = {topic.weak[h["i"]][1] for raw in raws for h in raw[ti].get(WEAK, ())}
+    return frozenset(i for i, era in enumerate(topic.eras) if era.id not in framed_past)
 
 
 def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Decision]]:
@@ -511,35 +270,34 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
     text = article.text
     sentences = article.sentences
     out: dict[str, list[Decision]] = {t.id: [] for t in topics}
-    for sent in sentences:
-        raw = _sentence_matches(topics, text, sent)
-        for topic, tiers in zip(topics.topics, raw, strict=True):
-            if CORE not in tiers and WEAK not in tiers:
+    raws = [_sentence_matches(topics, text, sent) for sent in sentences]
+    current: dict[str, frozenset[int]] = {}
+    for ti, topic in enumerate(topics.topics):
+        current[topic.id] = current_eras(topic, article, raws, ti)
+        for sent, raw in zip(sentences, raws, strict=True):
+            tiers = raw[ti]
+            if CORE not in tiers and WEAK not in tiers and HISTORY not in tiers:
                 continue
-            hits = _topic_hits(topic, text, tiers)
+            hits = _topic_hits(topic, text, tiers, current[topic.id], (sent.start, sent.end))
             if not hits:
                 continue
             d = Decision(sent.index, hits)
             if any(h["tier"] == CORE for h in hits):
                 d.rule = RULE_CORE
-            elif _weak_pair(hits):
+            elif _weak_pair(topic, hits):
                 d.rule = RULE_WEAK_PAIR
             else:
                 d.rule = RULE_WEAK_ALONE
             out[topic.id].append(d)
-    for decisions in out.values():
-        # one weak term counts in a paragraph already on the topic, or right after it,
-        # or anywhere in an article of which the topic is a theme
+    in_headline = None
+    for tid, decisions in out.items():
+        # one weak term counts in a paragraph already on the topic, or right after it
         strong = {d.index for d in decisions if d.rule in (RULE_CORE, RULE_WEAK_PAIR)}
         strong_pars = {sentences[i].paragraph for i in strong}
-        theme = len(strong) >= max(ARTICLE_THEME_MIN, ARTICLE_THEME_SHARE * len(sentences))
         for d in decisions:
-            if d.rule != RULE_WEAK_ALONE:
-                continue
-            if sentences[d.index].paragraph in strong_pars or d.index - 1 in strong:
+            if d.rule == RULE_WEAK_ALONE and (
+                    sentences[d.index].paragraph in strong_pars or d.index - 1 in strong):
                 d.rule = RULE_WEAK_CONTEXT
-            elif theme:
-                d.rule = RULE_WEAK_ARTICLE
         # a sentence without a term that opens by referring back ("It", "The two
         # ministers", "The self-ruled island") to a sentence on the topic right before
         # it, in the same paragraph, is on the topic too
@@ -557,6 +315,18 @@ def sentence_decisions(article: Article, topics: TopicSet) -> dict[str, list[Dec
                 decisions.append(Decision(j, [{"term": text[s:e], "tier": "reference",
                                                "start": s, "end": e}], RULE_REFERENCE,
                                           {"refers_to": i}))
+        # one weak term anywhere counts when the topic is a theme of the article (judged
+        # on the evidence above, as analysis.topic_theme reports it)
+        if not any(d.rule == RULE_WEAK_ALONE for d in decisions):
+            continue
+        if in_headline is None:
+            in_headline = headline_hits(article, topics, current)
+        theme = theme_evidence({d.index: d.rule for d in decisions if d.on_topic},
+                               len(sentences), in_headline[tid])
+        if theme.theme and len(strong) >= ARTICLE_THEME_MIN:
+            for d in decisions:
+                if d.rule == RULE_WEAK_ALONE:
+                    d.rule = RULE_WEAK_ARTICLE
     return out
 
 
@@ -582,6 +352,55 @@ def _reference_opening(sent) -> tuple[int, int] | None:
         elif end is not None:
             break
     return (words[0].start, end) if end is not None else None
+
+
+class _Span:
+    """A stretch of text shaped like a text-layer sentence (words and end), to match
+    terms in the headline, which is not a body sentence."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.end = end
+        self.words = text_words(text[start:end], start)
+
+
+def headline_hits(
+    article: Article, topics: TopicSet, current: dict[str, frozenset[int]] | None = None
+) -> dict[str, list[dict]]:
+    """Per topic, its term hits in the headline (offsets into the headline's text: the
+    article's text, or the title when the headline is not in it). ``current``: per
+    topic, the eras whose names count as core (:func:`current_eras`)."""
+    span = headline_span(article)
+    out: dict[str, list[dict]] = {t.id: [] for t in topics}
+    if span is None:
+        return out
+    text, start, end = span
+    raw = _sentence_matches(topics, text, _Span(text, start, end))
+    for topic, tiers in zip(topics.topics, raw, strict=True):
+        if CORE in tiers or WEAK in tiers or HISTORY in tiers:
+            out[topic.id] = _topic_hits(topic, text, tiers, (current or {}).get(
+                topic.id, frozenset()))
+    return out
+
+
+def eras_from_decisions(
+    article: Article, topics: TopicSet, decisions: dict[str, list[Decision]]
+) -> dict[str, frozenset[int]]:
+    """:func:`current_eras` recovered from decisions already made: by date when known,
+    else the eras none of whose ``past`` phrases was found in the body."""
+    published = publication_date(article)
+    out: dict[str, frozenset[int]] = {}
+    for topic in topics:
+        if not topic.eras:
+            out[topic.id] = frozenset()
+        elif published is not None:
+            out[topic.id] = frozenset(
+                i for i, era in enumerate(topic.eras) if published <= era.until)
+        else:
+            past = {h.get("group") for d in decisions.get(topic.id, ()) for h in d.terms
+                    if h["tier"] == WEAK and not h.get("era_name")}
+            out[topic.id] = frozenset(
+                i for i, era in enumerate(topic.eras) if era.id not in past)
+    return out
 
 
 # --- proportions ------------------------------------------------------------------------
@@ -616,9 +435,14 @@ def proportions_from_decisions(
 
     result: dict[str, Any] = {}
     on_topic: dict[str, set[int]] = {}
+    in_headline = headline_hits(article, topics, eras_from_decisions(article, topics, decisions))
     for topic in topics:
         ds = decisions.get(topic.id, [])
         kept = sorted((d for d in ds if d.on_topic), key=lambda d: d.index)
+        # the theme is judged without weak+article sentences, which need it first
+        theme = theme_evidence(
+            {d.index: d.rule for d in kept if d.rule != RULE_WEAK_ARTICLE}, n_sent,
+            in_headline[topic.id])
         idx = [d.index for d in kept]
         on_topic[topic.id] = set(idx)
         words = sum(len(sentences[i].words) for i in idx)
@@ -631,6 +455,10 @@ def proportions_from_decisions(
             "label": topic.label,
             "description": topic.description,
             "present": bool(idx),
+            "theme": theme.theme,
+            "theme_score": theme.score,
+            "status": status(bool(idx), theme.theme),
+            "theme_evidence": theme.as_dict(),
             "sentence_count": len(idx),
             "word_count": words,
             "paragraph_count": len(pars),

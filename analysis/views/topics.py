@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from analysis.article import Article
+from analysis.topic_theme import THRESHOLD
 
 PALETTE = ["#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#17a589", "#566573"]
 UNITS = [
@@ -39,15 +40,27 @@ def colour(result: dict, tid: str) -> str:
     return PALETTE[topic_ids(result).index(tid) % len(PALETTE)]
 
 
+STATUS_TEXT = {"about": "about", "mentioned": "mentioned only", "absent": "not in it"}
+
+
+def _status(e: dict) -> str:
+    if "status" in e:
+        return e["status"]
+    return "mentioned" if e["present"] else "absent"  # a result without themes
+
+
 def shares_table(result: dict) -> pd.DataFrame:
-    """One row per topic and one for none of them: shares in percent by unit, whether
-    the topic is present, and where in the article it first and last appears."""
+    """One row per topic and one for none of them: whether the article is about the
+    topic (a theme) or only mentions it, with the theme score; shares in percent by
+    unit, whether the topic is present, and where it first and last appears."""
     rows = []
     for tid in topic_ids(result):
         e = result[tid]
         rows.append(
             {
                 "Topic": e["label"],
+                "Article is": STATUS_TEXT[_status(e)],
+                "Theme score": round(e["theme_score"], 2) if "theme_score" in e else "",
                 "Present": "yes" if e["present"] else "no",
                 **{name: round(100 * e[key], 1) for key, name in UNITS},
                 "Sentences on topic": e.get("sentence_count", len(e["sentences"])),
@@ -60,6 +73,8 @@ def shares_table(result: dict) -> pd.DataFrame:
     rows.append(
         {
             "Topic": "None of these",
+            "Article is": "",
+            "Theme score": "",
             "Present": "",
             **{name: round(100 * none.get(key, float("nan")), 1) for key, name in UNITS},
             "Sentences on topic": none.get("sentence_count", ""),
@@ -260,8 +275,44 @@ def rejected_table(result: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Sentence", "Topic", "Weak terms", "Why not counted"])
 
 
+def theme_reasons(e: dict) -> str:
+    """The visible evidence behind a topic's theme score, in words (plain text)."""
+    ev = e.get("theme_evidence")
+    if not ev:
+        return ""
+    cues = []
+    if ev["headline"]:
+        cues.append("named in the headline (" + ", ".join(ev["headline_terms"]) + ")")
+    else:
+        cues.append("not in the headline")
+    cues.append("in the lead" if ev["lead"] else "not in the lead")
+    cues.append(f"{100 * ev['sentence_share']:.0f}% of the sentences")
+    cues.append(f"{100 * ev['core_share']:.0f}% of them by core terms")
+    return f"theme score {e['theme_score']:.2f} ({'; '.join(cues)})"
+
+
+def theme_table(result: dict) -> pd.DataFrame:
+    """One row per topic: about or mentioned, the theme score and each cue behind it."""
+    rows = []
+    for tid in topic_ids(result):
+        e = result[tid]
+        ev = e.get("theme_evidence") or {}
+        rows.append({
+            "Topic": e["label"],
+            "Article is": STATUS_TEXT[_status(e)],
+            "Theme score": round(e.get("theme_score", 0.0), 2),
+            "In headline": ", ".join(ev.get("headline_terms", [])) or "no",
+            "In lead": "yes" if ev.get("lead") else "no",
+            "Sentences (%)": round(100 * ev.get("sentence_share", 0.0), 1),
+            "By core terms (%)": round(100 * ev.get("core_share", 0.0), 1),
+        })
+    return pd.DataFrame(rows).set_index("Topic")
+
+
 def summary_text(result: dict) -> str:
-    """One plain sentence per topic, for the prose of the notebook (escaped HTML)."""
+    """One plain sentence per topic, for the prose of the notebook (escaped HTML): is
+    the article *about* the topic (a theme) or does it only *mention* it, and how much
+    of it the topic takes."""
     parts = []
     n = result.get("_meta", {}).get("sentences", 0)
     for tid in topic_ids(result):
@@ -270,8 +321,13 @@ def summary_text(result: dict) -> str:
         if not e["present"]:
             parts.append(f"<li><b>{label}</b>: not in the article.</li>")
             continue
+        status = _status(e)
+        verdict = "is <b>about</b> it" if status == "about" else "only <b>mentions</b> it"
+        reasons = theme_reasons(e)
         parts.append(
-            f"<li><b>{label}</b>: {e['sentence_count']} of {n} sentences "
+            f"<li><b>{label}</b>: the article is {verdict}"
+            + (f", {html.escape(reasons)}" if reasons else "")
+            + f". {e['sentence_count']} of {n} sentences "
             f"({100 * e['sentence_share']:.0f}%), {100 * e['word_share']:.0f}% of the words, "
             f"from sentence {e['first_sentence'] + 1} to {e['last_sentence'] + 1}, mostly "
             f"at the {html.escape(e['position']['peak'] or '')} of the article.</li>"
@@ -280,7 +336,12 @@ def summary_text(result: dict) -> str:
     parts.append(
         f"<li><b>None of these</b>: {100 * none['sentence_share']:.0f}% of the sentences.</li>"
     )
-    return "<ul>" + "".join(parts) + "</ul>"
+    note = ("<p><em>About</em> means the topic is a main subject: it scores at least "
+            f"{THRESHOLD:g} "
+            "from the headline, the lead (first two sentences), its share of the sentences "
+            "and the strength of its terms (docs/topics.md). <em>Mentioned</em> means at "
+            "least one sentence is on it, but it is not a main subject.</p>")
+    return "<ul>" + "".join(parts) + "</ul>" + note
 
 
 __all__ = [
@@ -293,4 +354,6 @@ __all__ = [
     "shares_table",
     "strip_chart",
     "summary_text",
+    "theme_reasons",
+    "theme_table",
 ]
