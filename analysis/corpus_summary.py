@@ -145,3 +145,22 @@ def most_quoted(tables: dict[str, pd.DataFrame], *, n: int = 15) -> pd.DataFrame
     ).reset_index()
     return g.sort_values(["words", "name"], ascending=[False, True]).head(n).reset_index(
         drop=True)
+
+
+def topic_coverage(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per topic: how many articles mention it (at least one sentence on it) and how
+    many are about it (it is a main subject, ``theme``), and the mean share of
+    sentences over the articles that mention it."""
+    rows = []
+    for tid in topics_of(articles):
+        share = articles[f"share:{tid}"].fillna(0)
+        theme_col = f"theme:{tid}"
+        about = int(articles[theme_col].fillna(False).astype(bool).sum()) \
+            if theme_col in articles else None
+        mentioned = int((share > 0).sum())
+        rows.append({"topic": tid, "articles": int(len(articles)), "mentioned": mentioned,
+                     "about": about,
+                     "mean_share_when_mentioned": float(share[share > 0].mean())
+                     if mentioned else None})
+    return pd.DataFrame(rows, columns=["topic", "articles", "mentioned", "about",
+                                       "mean_share_when_mentioned"])

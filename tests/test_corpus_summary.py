@@ -108,3 +108,13 @@ def test_most_quoted_names_only(tables):
     assert m["name"].tolist() == ["Joe Biden", "Xi Jinping"]  # no anonymous, no document
     assert m["words"].tolist() == [50, 10]
     assert m["articles"].tolist() == [2, 1]
+
+
+def test_topic_coverage_mentioned_and_about(tables):
+    c = cs.topic_coverage(cs.per_article(tables))
+    # russia: shares 0.5, 0.1, 0.0 -> mentioned in 2, about (theme) in 1 (article a);
+    # mean share over the two that mention it = (0.5 + 0.1) / 2
+    row = c.iloc[0]
+    assert (row["topic"], row["articles"], row["mentioned"], row["about"]) == \
+        ("russia", 3, 2, 1)
+    assert row["mean_share_when_mentioned"] == pytest.approx(0.3)

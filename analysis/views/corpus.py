@@ -180,3 +180,15 @@ def most_quoted_table(voices: pd.DataFrame) -> str:
     rows = [[str(r["name"]), str(r["type"]), str(r["side"] or ""), str(r["articles"]),
              str(r["quotes"]), f"{r['words']:,}"] for _, r in voices.iterrows()]
     return table_html(rows, ["Voice", "Type", "Side", "Articles", "Quotes", "Quoted words"])
+
+
+def coverage_table(coverage: pd.DataFrame) -> str:
+    """Per topic: articles that mention it, and articles about it (a main subject)."""
+    if coverage.empty:
+        return "<p><em>No topics were defined.</em></p>"
+    rows = [[str(r["topic"]), f"{r['mentioned']:,} ({r['mentioned'] / max(r['articles'], 1):.0%})",
+             "–" if r["about"] is None or pd.isna(r["about"]) else
+             f"{int(r['about']):,} ({r['about'] / max(r['articles'], 1):.0%})",
+             _fmt(r["mean_share_when_mentioned"], "pct")] for _, r in coverage.iterrows()]
+    return table_html(rows, ["Topic", "Articles mentioning it", "Articles about it",
+                             "Share of sentences where mentioned"])
