@@ -55,12 +55,14 @@ from analysis.readability_formulas import (
     dale_chall,
     dale_chall_level,
     dale_chall_new,
+    dale_chall_new_grade,
     dale_chall_new_level,
     flesch_band,
     flesch_kincaid_grade,
     flesch_reading_ease,
     grade_meaning,
     gunning_fog,
+    headline,
     linsear_write,
     packed_grade_entry,
     round2,
@@ -92,6 +94,7 @@ __all__ = [
     "dale_chall_level",
     "dale_chall_list",
     "dale_chall_new",
+    "dale_chall_new_grade",
     "dale_chall_new_level",
     "detect_language",
     "flesch_band",
@@ -99,6 +102,7 @@ __all__ = [
     "flesch_reading_ease",
     "grade_meaning",
     "gunning_fog",
+    "headline",
     "is_familiar_form",
     "linsear_write",
     "readability",
@@ -252,6 +256,10 @@ def readability_of_sentences(
     result.update(
         {
             "consensus_range": None,
+            "headline_grade": None,
+            "headline_measure": None,
+            "headline_range": None,
+            "headline_meaning": None,
             "smog_valid": total.sentences >= SMOG_MIN_SENTENCES,
             "dale_chall_new_level": None,
             "flesch_band": None,
@@ -288,6 +296,13 @@ def readability_of_sentences(
     result["consensus_grade"] = round2(grade)
     result["consensus_spread"] = round2(spread)
     result["consensus_range"] = [round2(min(values)), round2(max(values))]
+    top = headline(total)
+    result["headline_grade"] = round2(top["headline_grade"])
+    result["headline_measure"] = top["headline_measure"]
+    result["headline_range"] = [round2(v) for v in top["headline_range"]]
+    result["headline_meaning"] = grade_meaning(
+        top["headline_grade"], "headline_news_typical_range"
+    )
     result["dale_chall_new_level"] = dale_chall_new_level(dale_chall_new(total))
     result["flesch_band"] = flesch_band(result["flesch_reading_ease"])
     result["grade_meaning"] = grade_meaning(grade)
@@ -355,6 +370,11 @@ def readability(article: Article, language: str | None = None) -> dict[str, Any]
     ``dale_chall_new`` (1995 cloze score) with ``dale_chall_new_level``,
     ``linsear_write``, ``consensus_grade`` (mean of Flesch-Kincaid, Fog, SMOG,
     Coleman-Liau and ARI) with ``consensus_spread`` (max - min) and ``consensus_range``;
+    ``headline_grade`` (the US grade the report leads with, higher is harder: the New
+    Dale-Chall cloze score read as a grade, chosen by evidence, see
+    :func:`analysis.readability_formulas.headline`) with ``headline_measure`` (its
+    name), ``headline_range`` (lowest and highest grade over the headline and the
+    grade formulas: its uncertainty) and ``headline_meaning`` (in words);
     counts ``sentences``, ``words``, ``syllables``, ``letters``, ``complex_words``
     (Gunning), ``polysyllabic_words``, ``unfamiliar_words`` (Dale-Chall);
     ``smog_valid`` (at least 30 sentences), ``reading_time_minutes`` (238 words per

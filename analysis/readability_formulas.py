@@ -112,6 +112,67 @@ def dale_chall_new_level(cloze: float | None) -> dict[str, Any] | None:
     return None
 
 
+NEW_DALE_CHALL_MAX_CLOZE = 64.0  # the cloze formula's constant: no unfamiliar word
+
+
+def dale_chall_new_grade(cloze: float | None) -> float | None:
+    """US school grade of a New Dale-Chall cloze score, read from Chall & Dale's (1995)
+    table of cloze scores and reading levels (Readability Revisited; the rows are
+    ``new_dale_chall_levels`` in ``data/readability.yaml``), linearly within a band.
+
+    A band of cloze scores ``min`` to the next band's ``min - 1`` (the table is read on
+    rounded scores, so the band runs from ``min - 0.5`` up to the next band's
+    ``min - 0.5``) covers its grades ``first`` to ``last``, that is the grade interval
+    from ``first`` (easy end) to ``last + 1`` (hard end), where the next harder band
+    starts: cloze 42, in the band 40-44 (grades 5-6), gives 5 + 2 (44.5 - 42) / 5 = 6.0.
+    The easiest band runs up to the formula's maximum, cloze 64 (grade 1); the hardest,
+    "16+", is grade 16 throughout. The interpolation is this project's reading of the
+    table, not Chall & Dale's: it keeps the order of the cloze scores (no ties inside a
+    band), which is what the headline needs (``docs/readability.md``)."""
+    if cloze is None:
+        return None
+    rows = readability_knowledge()["new_dale_chall_levels"]
+    upper = NEW_DALE_CHALL_MAX_CLOZE
+    for k, row in enumerate(rows):
+        first, last = row["grades"]
+        if k == len(rows) - 1:  # the open-ended hardest band
+            return float(first)
+        lower = row["min"] - 0.5
+        if cloze >= lower:
+            if cloze >= upper:
+                return float(first)
+            return first + (last + 1 - first) * (upper - cloze) / (upper - lower)
+        upper = lower
+    return None
+
+
+# The headline grade: chosen on the OneStopEnglish development excerpts as the measure
+# that best orders the same passage's three levels (bench/bench_readability.py,
+# docs/readability.md). Its uncertainty is the spread of the formulas that give a US
+# grade (GRADE_SCALE_FORMULAS and the headline itself).
+HEADLINE_MEASURE = "dale_chall_new_grade"
+GRADE_SCALE_FORMULAS = (*CONSENSUS_FORMULAS, "linsear_write")
+
+
+def headline(c: Counts) -> dict[str, Any]:
+    """The headline grade of one set of counts, unrounded: ``headline_grade`` (a US
+    grade, higher is harder: :func:`dale_chall_new_grade` of :func:`dale_chall_new`),
+    ``headline_measure`` (its name, :data:`HEADLINE_MEASURE`) and ``headline_range``
+    (lowest and highest US grade given by the headline and the grade formulas
+    :data:`GRADE_SCALE_FORMULAS`, the spread shown as its uncertainty). All None when
+    there is nothing to measure."""
+    grade = dale_chall_new_grade(dale_chall_new(c))
+    if grade is None:
+        return {"headline_grade": None, "headline_measure": None, "headline_range": None}
+    every = scores(c)
+    values = [grade, *(v for k in GRADE_SCALE_FORMULAS if (v := every[k]) is not None)]
+    return {
+        "headline_grade": grade,
+        "headline_measure": HEADLINE_MEASURE,
+        "headline_range": [min(values), max(values)],
+    }
+
+
 def dale_chall_level(score: float | None) -> str | None:
     """US grade band of a Dale-Chall (1948) score, from Dale & Chall's correction table
     (``data/readability.yaml``): 8.34 -> "11-12"."""
@@ -184,11 +245,16 @@ def packed_grade_entry(
 # --- meanings ---------------------------------------------------------------------
 
 
-def grade_meaning(grade: float | None) -> dict[str, Any] | None:
-    """A US school grade in words, with the typical range of general news."""
+def grade_meaning(
+    grade: float | None, news_range: str = "news_typical_range"
+) -> dict[str, Any] | None:
+    """A US school grade in words, with the typical range of general news on the same
+    measure: ``news_range`` names the range in ``data/readability.yaml``
+    (``news_typical_range`` for the consensus grade, ``headline_news_typical_range``
+    for the headline grade)."""
     if grade is None:
         return None
-    news = readability_knowledge()["news_typical_range"]
+    news = readability_knowledge()[news_range]
     for band in readability_knowledge()["grade_bands"]:
         if grade <= band["max"]:
             if grade < news["low"]:
