@@ -18,15 +18,18 @@ def per_article(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per analysed article: its grade, voices, sides and topic shares.
 
     Columns: ``id``, ``headline``, ``outlet``, ``published``, ``month`` (YYYY-MM, or
-    None), ``words``, ``grade`` (consensus US grade), ``quotes``, ``voices`` (distinct
+    None), ``words``, ``grade`` (the headline US grade, else the consensus grade),
+    ``consensus_grade``, ``quotes``, ``voices`` (distinct
     sources, documents excluded), ``sides`` (distinct known sides among them), and per
     topic ``share:<topic>`` (share of sentences) and ``theme:<topic>`` (a main subject).
     """
     a = tables["articles"]
     a = a[a["error"].isna()].copy()
     a["month"] = a["published"].map(_month)
-    r = tables["readability"][["id", "consensus_grade"]].rename(
-        columns={"consensus_grade": "grade"})
+    r = tables["readability"][["id", "headline_grade", "consensus_grade"]].copy()
+    # the report's headline grade (New Dale-Chall as a US grade), else the consensus
+    r["grade"] = r["headline_grade"].astype(float).fillna(r["consensus_grade"].astype(float))
+    r = r[["id", "grade", "consensus_grade"]]
     out = a[["id", "position", "headline", "outlet", "published", "month", "words"]].merge(
         r, on="id", how="left")
     q = tables["quotes"].groupby("id").size().rename("quotes")

@@ -25,8 +25,9 @@ def tables() -> dict[str, pd.DataFrame]:
             {"id": "bad", "position": 3, "error": "x.jsonl:4: invalid JSON"},
         ]),
         "readability": frame("readability", [
-            {"id": "a", "consensus_grade": 10.0}, {"id": "b", "consensus_grade": 14.0},
-            {"id": "c", "consensus_grade": 8.0},
+            {"id": "a", "consensus_grade": 11.0, "headline_grade": 10.0},
+            {"id": "b", "consensus_grade": 14.0},  # no headline grade: the consensus
+            {"id": "c", "consensus_grade": 9.5, "headline_grade": 8.0},
         ]),
         "quotes": frame("quotes", [{"id": "a"}, {"id": "a"}, {"id": "a"}, {"id": "b"}]),
         "sources": frame("sources", [

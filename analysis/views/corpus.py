@@ -62,7 +62,7 @@ def overview_html(o: dict[str, Any]) -> str:
 
 def distribution_table(articles: pd.DataFrame) -> str:
     """Spread of each per-article measure: percentiles over the analysed articles."""
-    measures = [("grade", "US grade (consensus)", "1"), ("voices", "Voices per article", "1"),
+    measures = [("grade", "US grade (headline)", "1"), ("voices", "Voices per article", "1"),
                 ("sides", "Sides heard per article", "1"), ("quotes", "Quotes per article", "1")]
     measures += [(f"share:{t}", f"Share of sentences on {t}", "pct")
                  for t in cs.topics_of(articles)]
