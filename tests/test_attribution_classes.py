@@ -650,3 +650,12 @@ def test_gerund_cue_after_before_or_while_is_the_subjects():
     body = ("The crowd waited before Jane Doe, the mayor, took the stage, saying, "
             "“We will rebuild.”")
     assert _pairs(body) == [("We will rebuild.", "Jane Doe")]
+
+
+def test_a_familiar_word_opening_a_sentence_is_not_a_name():
+    body = ("Hours later, the minister left the talks, telling reporters that the deal "
+            "was close.")
+    assert _pairs(body) == [("the deal was close", "minister")]  # before: "Hours"
+    # counter-example: followed by a speech verb it speaks ("Bob said", "Others say")
+    body = "Others say the deal is already dead."
+    assert _pairs(body) == [("the deal is already dead", "Others")]

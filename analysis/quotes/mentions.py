@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
 from analysis.quotes.phrase_matcher import Hit
+from analysis.word_difficulty import is_familiar_form
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -75,6 +76,23 @@ def _org_type(name: str, k: Knowledge) -> str | None:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?…][”’\"')\]]*\s+|\n\s*|[“\"]\s*)$")
+
+
+_WORD_AHEAD = re.compile(r"\s+([a-z]+)")
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The lower-case word right after ``pos`` (after white space only), or ""."""
+    m = _WORD_AHEAD.match(text, pos)
+    return m.group(1) if m else ""
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a paragraph, a sentence or a quotation."""
+    return bool(_SENTENCE_OPENER.search(text, max(0, pos - 4), pos))
 
 
 def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> bool:
@@ -454,8 +472,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             m.kind, m.name = "pronoun", m.name.lower()  # no one of that name: "He" is "he"
             out.append(m)
         elif not m.in_quote and not any(x.start < m.end and m.start < x.end
-                                        for x in by_para.get(m.paragraph, ())):
-            m.kind = "name"  # an unknown single name: it may speak ("Brightline said")
+                                        for x in by_para.get(m.paragraph, ())) \
+                and not (_opens_sentence(text, m.start) and is_familiar_form(m.name.lower())
+                         and _next_word(text, m.end) not in k.verb_forms):
+            # an unknown single name may speak ("Brightline said"); a familiar English
+            # word capitalised only because it opens a sentence ("Hours later, …",
+            # "Inside the hall, …", "Having announced …") is not one, unless a speech
+            # verb follows it ("Bob said", "Others say")
+            m.kind = "name"
             out.append(m)
     # "Donald Trump’s son", "the senator’s spokeswoman": a person named by a relation;
     # "Trump’s campaign", "Powell’s office": a body named by its owner. Not after a
