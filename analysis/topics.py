@@ -41,12 +41,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from analysis import paths
 from analysis.text import REFERENCE_DETERMINERS, REFERENCE_HEADS, REFERENCE_PRONOUNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
-DEFAULT_TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
+DEFAULT_TOPICS_FILE = paths.TOPICS
 
 CORE = "core"
 WEAK = "weak"

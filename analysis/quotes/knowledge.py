@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from analysis.paths import DATA
+from analysis import paths
 from analysis.quotes.phrase_matcher import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -115,17 +116,17 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     )
 
 
-def _read_yaml(name: str) -> Any:
-    with open(DATA / name, encoding="utf-8") as fh:
+def _read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
     """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml`` and ``sides.yaml``."""
-    verbs = _read_yaml("speech_verbs.yaml")
-    roles = _read_yaml("speaker_roles.yaml")
-    sides = _read_yaml("sides.yaml")
+    verbs = _read_yaml(paths.SPEECH_VERBS)
+    roles = _read_yaml(paths.SPEAKER_ROLES)
+    sides = _read_yaml(paths.SIDES)
 
     verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
     phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
