@@ -216,8 +216,17 @@ def check_quotes(article: Article, voices: dict[str, Any]) -> None:
             assert not cuts_a_word(text, q["speaker_start"], q["speaker_end"]), repr(span)
         assert (q["speaker"] is None) == (q["source_id"] is None)
         assert q["source_id"] is None or q["source_id"] in ids
+    starts = [q["start"] for q in voices["quotes"]]
+    assert starts == sorted(starts), "quotes are not in text order"
     for s in voices["sources"]:
         assert s["quotes"] == sum(q["source_id"] == s["id"] for q in voices["quotes"])
+    diversity = voices["diversity"]
+    if voices["quotes"]:
+        assert diversity["quotes"] == len(voices["quotes"])
+        assert diversity["distinct_sources"] == len(voices["sources"])
+    by_source = diversity.get("share_of_voice", {}).get("by_source") or []
+    if by_source:  # shares of the attributed quotes, rounded to 4 places each
+        assert abs(sum(row["share_quotes"] for row in by_source) - 1) <= 1e-4 * len(by_source)
 
 
 def check_topics(article: Article, result: dict[str, Any]) -> None:
