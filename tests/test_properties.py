@@ -68,7 +68,7 @@ LINES = ["\nUS, China discuss Russia as Biden and Xi hold call\n",
          "\nSource: Al Jazeera and news agencies\n", "\nSource:\n",
          "\n[File: Leah Millis/Reuters]\n", "\n[File:\n", "\nBy Katrina Yu\n",
          "\n\n", "\n", "\n- ", "\n* ", "\nQ: ", "\nA: ", "\nUPDATE\n"]
-SEPARATORS = ["", " ", " ", " ", "\n", "\n\n"]
+SEPARATORS = ["", " ", " ", " ", "\n", "\n\n", "\r\n", "\x0c", "\x85", "\u2028", "\x1e"]
 
 
 @st.composite
