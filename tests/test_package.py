@@ -37,7 +37,7 @@ BUNDLED = "analysis/bundled"
 def _copy_ignoring(folder: str, names: list[str]) -> set[str]:
     rel = Path(folder).resolve().relative_to(ROOT)
     skip = {".venv", ".git", "build", "reports", "__pycache__", ".pytest_cache",
-            ".ruff_cache", ".ipynb_checkpoints", ".benchmarks", "dist"}
+            ".ruff_cache", ".ipynb_checkpoints", ".benchmarks", "dist", ".hypothesis"}
     if rel == Path("data"):
         skip.add("external")  # git-ignored corpora, possibly large; a stand-in is made below
     return {n for n in names if n in skip or n.endswith(".egg-info")}

@@ -15,7 +15,12 @@ from analysis import paths
 from analysis.quotes.phrase_matcher import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_CAP_TOKEN = rf"(?:[{_UPPER}][\w.\-’']*\w\.?|[{_UPPER}]\.?(?:[{_UPPER}]\.)*)"
+_CAP_REST = rf"(?:[\w.\-’']*\w\.?|\.?(?:[{_UPPER}]\.)*)"
+_CAP_TOKEN = rf"[{_UPPER}]{_CAP_REST}"
+# The first token of a run starts a word: "3M" holds no name "M". (The look-behind comes
+# after the capital so that the pattern still opens with a character set, which the
+# regex engine scans for quickly.)
+_FIRST_CAP_TOKEN = rf"[{_UPPER}](?<!\w.){_CAP_REST}"
 
 
 _YEAR_OLD = re.compile(r"\b(\d+-year-old)\b")
@@ -210,7 +215,7 @@ def knowledge() -> Knowledge:
         lexicon=lexicon,
         description_re=_YEAR_OLD,
         run_re=re.compile(
-            _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
+            _FIRST_CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
             + _CAP_TOKEN + r")*"
         ),
     )
