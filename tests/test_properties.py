@@ -221,6 +221,8 @@ def check_quotes(article: Article, voices: dict[str, Any]) -> None:
     for s in voices["sources"]:
         assert s["quotes"] == sum(q["source_id"] == s["id"] for q in voices["quotes"])
     diversity = voices["diversity"]
+    for entity in diversity.get("talked_about_not_heard") or []:
+        assert not cuts_a_word(text, entity["first_start"], entity["first_end"]), entity
     if voices["quotes"]:
         assert diversity["quotes"] == len(voices["quotes"])
         assert diversity["distinct_sources"] == len(voices["sources"])
