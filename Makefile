@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/aljazeera-2022-03-18-biden-xi-call-russia.txt
 
-.PHONY: setup report test lab bench lint semantic clean
+.PHONY: setup report test properties lab bench lint semantic clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ report: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the property tests at length (3,000 examples each instead of make test's 60)
+properties: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py -q --hypothesis-show-statistics
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

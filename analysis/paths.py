@@ -1,15 +1,37 @@
-"""Every path the project uses, in one place."""
+"""Every path the project uses, in one place: no other module builds a path from
+``__file__``.
+
+In a checkout (and an editable install) the package sits beside ``data/``, ``notebooks/``
+and ``reports/``. An installed wheel carries ``data/`` and ``notebooks/`` inside the
+package, as ``analysis/bundled/data/`` and ``analysis/bundled/notebooks/`` (``pyproject.toml``
+maps them there), and writes its reports to ``reports/`` under the working directory, never
+into site-packages. (A folder of its own, not the package folder itself, because the
+report's notebooks run with the project root as working directory, and the package's
+modules must not become importable there under bare names like ``text``.)
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+# A checkout has no analysis/bundled/; only a built package carries one.
+INSTALLED = (PACKAGE / "bundled" / "data").is_dir()
+ROOT = PACKAGE / "bundled" if INSTALLED else PACKAGE.parent
 DATA = ROOT / "data"
 ARTICLES = DATA / "articles"
 NOTEBOOKS = ROOT / "notebooks"
-REPORTS = ROOT / "reports"
+REPORTS = Path("reports") if INSTALLED else ROOT / "reports"
+TEMPLATES = PACKAGE / "templates"
 SEED_ARTICLE = ARTICLES / "aljazeera-2022-03-18-biden-xi-call-russia.txt"
+
+# Knowledge files (see README, "Layout"), one name each.
+TEXT_LISTS = DATA / "text.yaml"
+SPEECH_VERBS = DATA / "speech_verbs.yaml"
+SPEAKER_ROLES = DATA / "speaker_roles.yaml"
+SIDES = DATA / "sides.yaml"
+TOPICS = DATA / "topics.yaml"
+READABILITY = DATA / "readability.yaml"
 
 
 def resolve(path: str | Path) -> Path:

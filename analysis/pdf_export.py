@@ -26,7 +26,9 @@ from nbformat import NotebookNode
 from traitlets import default
 from traitlets.config import Config
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from analysis import paths
+
+TEMPLATES = paths.TEMPLATES
 TEMPLATE_NAME = "news_report"
 
 # Output kinds a static page can show, best first. JavaScript and widget views are left

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from analysis.paths import DATA
+from analysis.paths import READABILITY
 
-KNOWLEDGE_FILE = DATA / "readability.yaml"
+KNOWLEDGE_FILE = READABILITY
 
 
 @lru_cache(maxsize=1)

@@ -38,16 +38,17 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
+from analysis import paths
+
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
 
-TEXT_DATA = Path(__file__).resolve().parent.parent / "data" / "text.yaml"
-SPEECH_VERBS_DATA = TEXT_DATA.with_name("speech_verbs.yaml")
+TEXT_DATA = paths.TEXT_LISTS
+SPEECH_VERBS_DATA = paths.SPEECH_VERBS
 
 
 class Word(NamedTuple):

@@ -20,7 +20,9 @@ from typing import Any
 
 import yaml
 
-DEFAULT_TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
+from analysis import paths
+
+DEFAULT_TOPICS_FILE = paths.TOPICS
 
 CORE = "core"
 WEAK = "weak"

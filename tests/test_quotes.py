@@ -406,3 +406,15 @@ def test_house_style_set_stays_accurate():
     pooled = _pooled("attribution_styles")
     assert pooled["gold"] == 217
     assert pooled["speaker_accuracy"] >= 0.9 and pooled["quote_speaker_f1"] >= 0.85, pooled
+
+
+def test_a_speaker_never_starts_inside_a_word():
+    # found by the property tests (tests/test_properties.py): "0B told ..." gave the
+    # speaker "B", cut out of the token "0B"; "3M said" gave a source called "M"
+    for text in ("The deal was off, 3M said.", "0B told/0/TOLD",
+                 "The phone is late, iPhone maker Apple said on Monday."):
+        for q in analyze_sources(parse_text(text))["quotes"]:
+            if q["speaker_start"] is not None:
+                s, e = q["speaker_start"], q["speaker_end"]
+                assert s == 0 or not text[s - 1].isalnum(), (text, text[s:e])
+            assert q["speaker"] not in {"M", "B", "Phone"}, text

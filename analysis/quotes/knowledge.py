@@ -6,15 +6,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from analysis.paths import DATA
+from analysis import paths
 from analysis.quotes.phrase_matcher import Lexicon
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_CAP_TOKEN = rf"(?:[{_UPPER}][\w.\-’']*\w\.?|[{_UPPER}]\.?(?:[{_UPPER}]\.)*)"
+_CAP_REST = rf"(?:[\w.\-’']*\w\.?|\.?(?:[{_UPPER}]\.)*)"
+_CAP_TOKEN = rf"[{_UPPER}]{_CAP_REST}"
+# The first token of a run starts a word: "3M" holds no name "M". (The look-behind comes
+# after the capital so that the pattern still opens with a character set, which the
+# regex engine scans for quickly.)
+_FIRST_CAP_TOKEN = rf"[{_UPPER}](?<!\w.){_CAP_REST}"
 
 
 _YEAR_OLD = re.compile(r"\b(\d+-year-old)\b")
@@ -115,17 +121,17 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     )
 
 
-def _read_yaml(name: str) -> Any:
-    with open(DATA / name, encoding="utf-8") as fh:
+def _read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
     """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml`` and ``sides.yaml``."""
-    verbs = _read_yaml("speech_verbs.yaml")
-    roles = _read_yaml("speaker_roles.yaml")
-    sides = _read_yaml("sides.yaml")
+    verbs = _read_yaml(paths.SPEECH_VERBS)
+    roles = _read_yaml(paths.SPEAKER_ROLES)
+    sides = _read_yaml(paths.SIDES)
 
     verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
     phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
@@ -209,7 +215,7 @@ def knowledge() -> Knowledge:
         lexicon=lexicon,
         description_re=_YEAR_OLD,
         run_re=re.compile(
-            _CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
+            _FIRST_CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
             + _CAP_TOKEN + r")*"
         ),
     )
