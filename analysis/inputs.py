@@ -18,6 +18,7 @@ import yaml
 
 from analysis.article import Article, ArticleError, parse_text
 from analysis.paths import resolve
+from analysis.yaml_files import load_yaml_text
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -115,7 +116,7 @@ def _metadata(path: Path) -> dict:
     if not meta_path.exists():
         return {}
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        meta = load_yaml_text(meta_path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

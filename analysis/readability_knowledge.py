@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from analysis.paths import READABILITY
+from analysis.yaml_files import SafeLoader
 
 KNOWLEDGE_FILE = READABILITY
 
@@ -21,7 +22,7 @@ KNOWLEDGE_FILE = READABILITY
 def readability_knowledge() -> dict[str, Any]:
     """The parsed ``data/readability.yaml`` (loaded on the first call, then cached)."""
     with open(KNOWLEDGE_FILE, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=SafeLoader)  # noqa: S506 - a safe loader
 
 
 def words_per_minute() -> float:

@@ -38,11 +38,10 @@ import re
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from analysis import paths
+from analysis.yaml_files import load_yaml
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -130,42 +129,56 @@ class Sentence:
         )
 
 
-def _load_lists() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    with open(TEXT_DATA, encoding="utf-8") as f:
-        raw = yaml.safe_load(f) or {}
-    lists = {
-        k: frozenset(str(v).lower() for v in (raw.get(k) or []))
-        for k in raw
-        if isinstance(raw[k], list)
-    }
-    spoken = {str(k).lower(): str(v) for k, v in (raw.get("spoken_titles") or {}).items()}
-    return lists, spoken
+class _TextLists:
+    """The word lists of ``data/text.yaml`` and the speech verbs, read on first use (so
+    importing this module reads no file), then plain attributes."""
+
+    def __getattr__(self, name: str) -> Any:  # only reached until the lists are loaded
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self._load()
+        return object.__getattribute__(self, name)
+
+    def _load(self) -> None:
+        raw = load_yaml(TEXT_DATA) or {}
+        lists = {k: frozenset(str(v).lower() for v in (raw.get(k) or []))
+                 for k in raw if isinstance(raw[k], list)}
+        verbs = (load_yaml(SPEECH_VERBS_DATA) or {}).get("verbs") or {}
+        empty: frozenset[str] = frozenset()
+        self.spoken_titles = {str(k).lower(): str(v)
+                              for k, v in (raw.get("spoken_titles") or {}).items()}
+        # every form of every lemma under ``verbs:`` in data/speech_verbs.yaml (the quote
+        # extractor's cues), lower case: one definition of the speech verbs
+        self.speech_verbs = frozenset(str(form).lower() for forms in verbs.values()
+                                      for form in forms or [])
+        for key in ("titles", "numeric_abbreviations", "sentence_openers", "name_endings",
+                    "subject_verbs", "time_abbreviations", "after_time",
+                    "reference_pronouns", "reference_determiners", "reference_heads",
+                    "name_heads"):
+            setattr(self, key, lists.get(key, empty))
+        # abbreviations whose full stop does not end a sentence (lower case, no dot)
+        self.abbreviations = self.titles | lists.get("abbreviations", empty)
 
 
-def _load_speech_verbs() -> frozenset[str]:
-    """Every form of every lemma under ``verbs:`` in ``data/speech_verbs.yaml`` (the
-    quote extractor's cues), lower case: one definition of the speech verbs."""
-    with open(SPEECH_VERBS_DATA, encoding="utf-8") as f:
-        verbs = (yaml.safe_load(f) or {}).get("verbs") or {}
-    return frozenset(str(form).lower() for forms in verbs.values() for form in forms or [])
+_L = _TextLists()
+# the lists' old module-level names, for other modules (PEP 562: read on first use)
+_PUBLIC_LISTS = {
+    "TITLES": "titles", "NUMERIC_ABBREVIATIONS": "numeric_abbreviations",
+    "SENTENCE_OPENERS": "sentence_openers", "NAME_ENDINGS": "name_endings",
+    "SUBJECT_VERBS": "subject_verbs", "TIME_ABBREVIATIONS": "time_abbreviations",
+    "AFTER_TIME": "after_time", "SPEECH_VERBS": "speech_verbs",
+    "REFERENCE_PRONOUNS": "reference_pronouns",
+    "REFERENCE_DETERMINERS": "reference_determiners", "REFERENCE_HEADS": "reference_heads",
+    "NAME_HEADS": "name_heads", "ABBREVIATIONS": "abbreviations",
+    "SPOKEN_TITLES": "spoken_titles",
+}
 
 
-_LISTS, SPOKEN_TITLES = _load_lists()
-TITLES = _LISTS.get("titles", frozenset())
-NUMERIC_ABBREVIATIONS = _LISTS.get("numeric_abbreviations", frozenset())
-SENTENCE_OPENERS = _LISTS.get("sentence_openers", frozenset())
-NAME_ENDINGS = _LISTS.get("name_endings", frozenset())
-SUBJECT_VERBS = _LISTS.get("subject_verbs", frozenset())
-TIME_ABBREVIATIONS = _LISTS.get("time_abbreviations", frozenset())
-AFTER_TIME = _LISTS.get("after_time", frozenset())
-SPEECH_VERBS = _load_speech_verbs()
-REFERENCE_PRONOUNS = _LISTS.get("reference_pronouns", frozenset())
-REFERENCE_DETERMINERS = _LISTS.get("reference_determiners", frozenset())
-REFERENCE_HEADS = _LISTS.get("reference_heads", frozenset())
-NAME_HEADS = _LISTS.get("name_heads", frozenset())
-# Abbreviations whose full stop does not end a sentence (lower-case, without the dot).
-# Kept as one set for callers of the first version of this module.
-ABBREVIATIONS = TITLES | _LISTS.get("abbreviations", frozenset())
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC_LISTS:
+        return getattr(_L, _PUBLIC_LISTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # --- words ------------------------------------------------------------------------
 
@@ -253,20 +266,20 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
     raw = m.group(1)
     token = raw.lower().strip(".")
     if "." in token:
-        if token in TIME_ABBREVIATIONS:
+        if token in _L.time_abbreviations:
             return "time"
         if min(map(len, token.split("."))) >= 2 or (m.start() and text[m.start() - 1] in "@/"):
             return None  # a web address or e-mail (gov.uk, example.co.uk) ends like a word
         return "abbreviation"  # U.S, e.g, Ph.D
     if len(raw) == 1 and raw.isupper():
         return "abbreviation"  # an initial such as the F of John F. Kennedy
-    if token in TITLES:
+    if token in _L.titles:
         return "title"
-    if token in NUMERIC_ABBREVIATIONS:
+    if token in _L.numeric_abbreviations:
         return "numeric"
-    if token in NAME_ENDINGS:
+    if token in _L.name_endings:
         return "name_end"
-    if token in ABBREVIATIONS:
+    if token in _L.abbreviations:
         return "abbreviation"
     return None
 
@@ -289,10 +302,10 @@ def _starts_sentence_after_abbreviation(text: str, nxt: int, kind: str) -> bool:
         return False
     w = word.group(1)
     low = w.lower()
-    if low in SENTENCE_OPENERS:
+    if low in _L.sentence_openers:
         return True
     if kind == "time":
-        return low not in AFTER_TIME
+        return low not in _L.after_time
     after = _WORD_AFTER.match(text, nxt)
     follower = after.group(1) if after else ""
     # A capitalised plural then a lower-case word: mid-sentence, common plurals are
@@ -306,7 +319,7 @@ def _starts_sentence_after_abbreviation(text: str, nxt: int, kind: str) -> bool:
         and follower[:1].islower()
     ):
         return True
-    return kind == "name_end" and follower in SUBJECT_VERBS
+    return kind == "name_end" and follower in _L.subject_verbs
 
 
 def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
@@ -334,7 +347,7 @@ def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
                     continue
         elif stop[-1] in "”’\"'" and ("?" in stop or "!" in stop):
             said = _NAME_THEN_VERB.match(text, nxt)
-            if said and said.group(1) in SPEECH_VERBS:
+            if said and said.group(1) in _L.speech_verbs:
                 continue  # “Are we favourites?” Guardiola asked.
         spans.append((start, end))
         start = nxt
@@ -623,8 +636,8 @@ def syllables(word: str) -> int:
     w = word.lower().replace("’", "'").replace("‘", "'").strip("'")
     if not w:
         return 0
-    if w in SPOKEN_TITLES and word[:1].isupper() and word[1:].islower():
-        return syllables(SPOKEN_TITLES[w])
+    if w in _L.spoken_titles and word[:1].isupper() and word[1:].islower():
+        return syllables(_L.spoken_titles[w])
     n = _cmu_count(w)
     if n is not None:
         return n

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from analysis import paths
+from analysis.yaml_files import SafeLoader
 
 DEFAULT_TOPICS_FILE = paths.TOPICS
 
@@ -470,7 +471,7 @@ def _parse_topics(path: str, root: yaml.Node | None) -> TopicSet:
 def parse_topics(text: str, source: str = "<topics>") -> TopicSet:
     """Topics from YAML text; errors name ``source`` and the line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""

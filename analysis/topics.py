@@ -50,8 +50,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from analysis.text import (
     NAME_HEADS,
     REFERENCE_DETERMINERS,
@@ -76,6 +74,7 @@ from analysis.topic_lexicon import (  # noqa: F401 - the lexicon's public names,
     term_regex,
 )
 from analysis.topic_theme import headline_span, status, theme_evidence
+from analysis.yaml_files import load_yaml_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -604,6 +603,6 @@ def load_labelled_set(folder: str | Path) -> list[LabelledArticle]:
     """Every article of every ``*.yaml`` file in ``folder``, in file-name order."""
     out = []
     for path in sorted(Path(folder).glob("*.yaml")):
-        for record in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for record in load_yaml_text(path.read_text(encoding="utf-8")) or []:
             out.append(build_labelled_article(record))
     return out

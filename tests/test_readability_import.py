@@ -44,9 +44,8 @@ def _probe() -> dict:
 
 def test_importing_readability_reads_no_readability_data_and_leaves_textstat_alone():
     state = _probe()
-    # analysis.text (the shared text layer, imported by readability) still loads its own
-    # word lists at import; readability's knowledge file must not be among them
-    assert not any(p.endswith("readability.yaml") for p in state["opened_at_import"])
+    # no knowledge file at all: neither readability's nor the text layer's word lists
+    assert state["opened_at_import"] == []
     assert state["knowledge_cached_at_import"] == 0
     assert state["textstat_imported_at_import"] is False
 

@@ -13,6 +13,7 @@ import yaml
 
 from analysis import paths
 from analysis.quotes.phrase_matcher import Lexicon
+from analysis.yaml_files import SafeLoader
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAP_REST = rf"(?:[\w.\-’']*\w\.?|\.?(?:[{_UPPER}]\.)*)"
@@ -123,7 +124,7 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
 
 def _read_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=SafeLoader)  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=1)
