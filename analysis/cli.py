@@ -9,31 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from analysis.article import ArticleError
-
-
-def _write_atomic(path: Path, lines) -> None:
-    """Write to a temporary file beside ``path`` and move it into place when complete,
-    so a failed run never leaves a half-written file over a good one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for line in lines:
-                fh.write(line)
-        # mkstemp creates the file private (0600); give it the mode a plain open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from analysis.atomic import write_atomic
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -67,7 +47,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             yield json.dumps(result, ensure_ascii=False) + "\n"
 
     if args.output:
-        _write_atomic(Path(args.output), results())
+        write_atomic(Path(args.output), results())
     else:
         for line in results():
             sys.stdout.write(line)
@@ -79,7 +59,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import ReportError, render_report
+    from analysis.report import ReportError, ReportUsageError, render_report
 
     params: dict[str, str] = {}
     for name, value in args.param or []:
@@ -96,7 +76,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ReportUsageError) else 1
     print(result)
     return 0
 
