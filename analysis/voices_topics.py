@@ -109,7 +109,7 @@ def voices_by_topic(
                 "id": tid,
                 "label": entry.get("label") or tid,
                 "present": bool(entry.get("present")),
-                "sentences": len(spans),
+                "sentences": entry.get("sentence_count", len(spans)),
                 "quotes": len(in_topic),
                 "by_side": by_side,
                 "sources_by_side": {c: n for c, n in names.items() if n},
