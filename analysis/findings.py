@@ -57,19 +57,23 @@ def voices_finding(result: Mapping[str, Any]) -> dict[str, Any]:
     by_side = d["share_of_voice"]["by_side"]
     by_source = d["share_of_voice"]["by_source"]
     n = d["distinct_sources"]
+    # the voices' own quotes: a quoted document (a law, a treaty) is not a voice
+    quotes = sum(s.get("quotes", 0) for s in by_source)
     sides = ", ".join(f"{s['side']} {_pct(s['share_words'])}" for s in by_side)
     text = (
-        f"{n} voice{'s' if n != 1 else ''} in {d['quotes']} quote{'s' if d['quotes'] != 1 else ''}"
+        f"{n} voice{'s' if n != 1 else ''} in {quotes} quote{'s' if quotes != 1 else ''}"
         f", from {len(by_side)} side{'s' if len(by_side) != 1 else ''} "
         f"(share of quoted words: {sides})."
     )
     top = by_source[0]
+    kind = {s["name"]: s.get("type") for s in result.get("sources") or []}.get(top["name"])
+    who = f"{top['name']} ({kind})" if kind else top["name"]
     if top["share_words"] > DOMINANT_SHARE:
-        text += f" {top['name']} dominates with {_pct(top['share_words'])} of the quoted words."
+        text += f" {who} dominates with {_pct(top['share_words'])} of the quoted words."
     else:
         text += (
             f" No voice has half the quoted words; the largest share, "
-            f"{_pct(top['share_words'])}, goes to {top['name']}."
+            f"{_pct(top['share_words'])}, goes to {who}."
         )
     return {"id": "voices", "title": "Voices", "text": text, "figure": str(n),
             "figure_label": "voices quoted", "section": "sources"}

@@ -25,7 +25,8 @@ def _voices(shares):
         "diversity": {
             "distinct_sources": len(shares), "quotes": len(shares),
             "share_of_voice": {
-                "by_source": [{"name": names[i], "share_words": s} for i, s in enumerate(shares)],
+                "by_source": [{"name": names[i], "share_words": s, "quotes": 1}
+                              for i, s in enumerate(shares)],
                 "by_side": [{"side": "US", "share_words": 1.0}],
             },
         },
@@ -53,6 +54,15 @@ def test_a_voice_dominates_only_with_more_than_half_of_the_quoted_words():
     text = voices_finding(_voices([0.5, 0.5]))["text"]
     assert "dominates" not in text
     assert "No voice has half the quoted words; the largest share, 50%, goes to A." in text
+
+
+def test_quotes_are_counted_over_voices_and_the_top_voice_has_its_type():
+    result = _voices([0.6, 0.4])
+    result["diversity"]["quotes"] = 3  # one more quote, from a document: not a voice
+    result["sources"] = [{"name": "A", "type": "expert"}]
+    text = voices_finding(result)["text"]
+    assert text.startswith("2 voices in 2 quotes, from 1 side")
+    assert "A (expert) dominates" in text
 
 
 def test_no_quotes_is_said_in_words():

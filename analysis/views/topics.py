@@ -326,3 +326,29 @@ def strip_figure_html(result: dict, n_sentences: int) -> str:
     return figure_html(strip_chart(result, n_sentences),
                        "Which topic each sentence carries, from the start of the article to "
                        "the end; dark cells have a core term, light ones weak evidence.", alt)
+
+
+def _any_present(result: dict) -> bool:
+    return any(result[t]["present"] for t in topic_ids(result))
+
+
+def shares_table_html(result: dict) -> str:
+    """The shares table as escaped HTML (no stray index-name row), or a sentence when no
+    topic is present."""
+    from analysis.views.figures import empty_state_html
+
+    if not _any_present(result):
+        return empty_state_html("Every share is 0%: no sentence matches any topic.")
+    return shares_table(result).to_html(escape=True, na_rep="", index_names=False)
+
+
+def cooccurrence_html(result: dict) -> str:
+    """The co-occurrence table as escaped HTML, or a sentence when fewer than two topics
+    are present (nothing can co-occur)."""
+    from analysis.views.figures import empty_state_html
+
+    present = [t for t in topic_ids(result) if result[t]["present"]]
+    if len(present) < 2:
+        return empty_state_html("Fewer than two topics are in the article, so no two share a "
+                                "sentence.")
+    return cooccurrence_table(result).to_html(escape=True, index_names=False)
