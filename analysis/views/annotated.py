@@ -135,12 +135,13 @@ def annotated_html(article: Article, result: Mapping[str, Any]) -> str:
     )
     legend_html = (
         '<div class="ann-legend"><p><strong>How to read the annotated article.</strong> '
-        "A small number opens each sentence, followed by the topics it is on "
+        "A number (#) opens each sentence, followed by the topics it is on "
         '(<span class="ann-topic">Topic</span>). '
         f'<span class="ann-hard">▲ grade</span> marks the {len(hardest)} hardest sentences. '
         + (
             "Quotes are highlighted in the colour of the speaker's side; hover over a quote "
-            "to see its speaker (in print the speaker follows the quote in brackets):</p>"
+            "to see its speaker (on touch screens and in print the speaker follows the "
+            "quote in brackets):</p>"
             f'<ul class="ann-sides">{legend}</ul>'
             if quotes
             else "No quotes or reported speech were found, so nothing is highlighted.</p>"
