@@ -17,10 +17,12 @@ _EXAMPLES = 8
 
 def _table(head: list[str], rows: list[list[str]], cls: str, caption: str = "") -> str:
     e = html.escape
-    cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    # a note before the table rather than a <caption>: WeasyPrint can leave a caption on
+    # one page and move its table to the next
+    cap = f'<p class="table-note">{e(caption)}</p>' if caption else ""
     th = "".join(f'<th scope="col">{e(h)}</th>' for h in head)
     body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f'<table class="{cls}">{cap}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
+    return f'{cap}<table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def lexicon_html(topic_set: Any) -> str:
