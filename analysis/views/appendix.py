@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from analysis import paths
-from analysis.views.figures import file_sha256
+from analysis.provenance import file_sha256
 
 KNOWLEDGE_FILES = ("speech_verbs.yaml", "speaker_roles.yaml", "sides.yaml",
                    "readability.yaml", "text.yaml", "languages.yaml")

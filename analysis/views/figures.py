@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import io
 from pathlib import Path
@@ -88,31 +87,12 @@ def empty_state_html(sentence: str) -> str:
     return f'<p class="report-empty">{html.escape(sentence)}</p>'
 
 
-def file_sha256(path: str | Path) -> str:
-    """SHA-256 of a file's bytes, as hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def display_path(path: str | Path) -> str:
-    """A path relative to the project root when it is inside it, else as given."""
-    from analysis.paths import ROOT
-
-    p = Path(path).resolve()
-    try:
-        return str(p.relative_to(ROOT))
-    except ValueError:
-        return str(p)
-
-
 def settings_html(topics_file: str | Path, language: str | None, topic_labels: list[str]
                   ) -> str:
     """The line under a section title: the topics file used (path, its topics, the
     first 12 hex digits of its SHA-256) and the language setting, escaped."""
-    from analysis.paths import resolve
+    from analysis.paths import display_path, resolve
+    from analysis.provenance import file_sha256
 
     p = resolve(topics_file)
     lang = "detected from the text" if language in (None, "", "auto") else language
