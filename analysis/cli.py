@@ -48,6 +48,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.batch import Options, default_workers, run_dask, run_local
     from analysis.inputs import MAX_ARTICLE_BYTES_ENV, count_articles, iter_pending
 
+    from analysis.languages import check_language
+
+    try:
+        language = check_language(args.language)
+    except ValueError as exc:
+        return _usage_error(f"--language {exc}")
     if args.max_article_bytes:
         os.environ[MAX_ARTICLE_BYTES_ENV] = str(args.max_article_bytes)
     topics_file = None
@@ -64,7 +70,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return _usage_error("--resume needs an output to resume: -o, --db or --parquet")
 
     total = count_articles(args.inputs)  # raises ArticleError (exit 2) for a bad path
-    options = Options(topics_file=topics_file, language=args.language,
+    options = Options(topics_file=topics_file, language=language,
                       time_limit=args.time_limit or None,
                       max_article_bytes=args.max_article_bytes)
 
@@ -205,7 +211,7 @@ def _completed(results) -> bool:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from analysis.report import ReportError, render_report
+    from analysis.report import ReportError, ReportUsageError, render_report
 
     params: dict[str, str] = {}
     for name, value in args.param or []:
@@ -222,7 +228,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ReportUsageError) else 1
     print(result)
     return 0
 

@@ -42,3 +42,12 @@ def resolve(path: str | Path) -> Path:
         return p
     rooted = ROOT / p
     return rooted if rooted.exists() else p
+
+
+def display_path(path: str | Path) -> str:
+    """A path relative to the project root when it is inside it, else absolute."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(ROOT))
+    except ValueError:
+        return str(p)

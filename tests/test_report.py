@@ -1,7 +1,8 @@
 """Rendering the report: real papermill execution, nbconvert HTML and WeasyPrint PDF.
 
-One full render of the bundled article is shared by the module (it executes every report
-notebook); the error cases run small fixture notebooks from tests/fixtures/notebooks/.
+One full render of the bundled article (it executes every report notebook) is shared by
+the session (tests/conftest.py); the error cases run small fixture notebooks from
+tests/fixtures/notebooks/.
 """
 
 from __future__ import annotations
@@ -37,10 +38,8 @@ def _pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports") / "seed"
-    result = render_report(SEED_ARTICLE, out_dir=out)
-    return result
+def seed(seed_report):
+    return seed_report
 
 
 @pytest.fixture(scope="module")

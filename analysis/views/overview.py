@@ -106,3 +106,20 @@ def standfirst_html(facts: dict[str, Any]) -> str:
     if not text:
         return ""
     return f'<blockquote class="report-standfirst"><p>{html.escape(text)}</p></blockquote>'
+
+
+def findings_html(findings: list[dict[str, Any]]) -> str:
+    """The key findings as escaped HTML: one row per finding, its key figure beside the
+    sentence, linking to the report section the figure comes from."""
+    e = html.escape
+    items = []
+    for f in findings:
+        items.append(
+            '<div class="finding">'
+            f'<a class="finding-figure" href="#section-{e(f["section"])}">'
+            f'<span class="finding-value">{e(f["figure"])}</span>'
+            f'<span class="finding-label">{e(f["figure_label"])}</span></a>'
+            f'<div class="finding-text"><h3>{e(f["title"])}</h3><p>{e(f["text"])}</p></div>'
+            "</div>"
+        )
+    return '<div class="report-findings">' + "".join(items) + "</div>"

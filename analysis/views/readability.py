@@ -194,13 +194,13 @@ def sentence_chart(r: dict[str, Any]):
     for x, g in zip(xs, grades, strict=True):
         if g["paragraph"] % 2:
             ax.axvspan(x - 0.5, x + 0.5, color="#f2f2f2", lw=0)
-    ax.bar(xs, ys, color="#4a78a8", width=0.7)
+    ax.bar(xs, ys, color="#0072B2", width=0.7)
     if r.get("consensus_grade") is not None:
-        ax.axhline(r["consensus_grade"], color="#c0392b", lw=1.2,
+        ax.axhline(r["consensus_grade"], color="#D55E00", lw=1.4,
                    label=f"article {r['consensus_grade']:.1f}")
     lo, hi = r["grade_meaning"]["news_typical_range"] if r.get("grade_meaning") else (None, None)
     if lo is not None:
-        ax.axhspan(lo, hi, color="#2ecc71", alpha=0.15, lw=0, label="typical news")
+        ax.axhspan(lo, hi, color="#009E73", alpha=0.18, lw=0, label="typical news")
     ax.set_title("Grade of each sentence (consensus of five formulas)")
     ax.set_xlabel("Sentence (grey bands: alternate paragraphs)")
     ax.set_ylabel("US school grade")
@@ -228,3 +228,20 @@ def hardest_html(r: dict[str, Any], limit: int = 5) -> str:
 def table_html(df: pd.DataFrame) -> str:
     """A DataFrame as escaped HTML without the index."""
     return df.to_html(index=False, escape=True, border=0)
+
+
+def sentence_figure_html(r: dict[str, Any]) -> str:
+    """The sentence chart as a captioned figure, or a sentence when nothing is graded."""
+    from analysis.views.figures import empty_state_html, figure_html
+
+    grades = r.get("sentence_grades") or []
+    if not grades:
+        return empty_state_html("No sentence could be graded, so there is no chart.")
+    hardest = max(grades, key=lambda g: g["grade"])
+    return figure_html(
+        sentence_chart(r),
+        "Grade of each sentence through the article, with the article's consensus grade "
+        "(line) and the range of typical news (band).",
+        f"Bar chart of the US school grade of each of {len(grades)} sentences; the hardest, "
+        f"sentence {hardest['index'] + 1}, reaches grade {hardest['grade']:.1f}.",
+    )

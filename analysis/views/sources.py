@@ -15,16 +15,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.article import Article
+from analysis.views.figures import side_colours
 
+# Okabe & Ito's colour-blind-safe palette (analysis/views/figures.py), one colour a type.
 TYPE_COLOURS = {
-    "government": "#1f4e79",
-    "former official": "#6f8fb0",
-    "expert": "#2e7d32",
-    "journalist": "#b26a00",
-    "organisation": "#7b3f99",
-    "anonymous": "#8c8c8c",
-    "other": "#c62828",
-    "document": "#bdbdbd",
+    "government": "#0072B2",
+    "former official": "#56B4E9",
+    "expert": "#009E73",
+    "journalist": "#E69F00",
+    "organisation": "#CC79A7",
+    "anonymous": "#999999",
+    "other": "#D55E00",
+    "document": "#F0E442",
 }
 
 
@@ -99,8 +101,11 @@ def share_chart(result: dict[str, Any], by: str = "source"):
     type_of = {s["name"]: s["type"] for s in result["sources"]}
     labels = [str(g[key]) for g in groups][::-1]
     shares = [g["share_words"] * 100 for g in groups][::-1]
-    colours = [TYPE_COLOURS.get(type_of.get(lab, ""), "#1f4e79") if by == "source"
-               else "#1f4e79" for lab in labels]
+    if by == "source":
+        colours = [TYPE_COLOURS.get(type_of.get(lab, ""), "#0072B2") for lab in labels]
+    else:
+        by_side = side_colours(labels)
+        colours = [by_side[lab] for lab in labels]
     fig, ax = plt.subplots(figsize=(6.5, 0.8 + 0.32 * max(len(labels), 1)))
     ax.barh(labels, shares, color=colours)
     for y, v in enumerate(shares):
@@ -128,7 +133,7 @@ def position_strip(article: Article, result: dict[str, Any]):
         if q["source_id"] is None:
             continue
         p = paragraph_of(article, q["start"])
-        colour = "#1f4e79" if q["kind"] == "direct" else "#9ab7d3"
+        colour = "#0072B2" if q["kind"] == "direct" else "#56B4E9"
         ax.add_patch(plt.Rectangle((p - 0.45, row_of[q["source_id"]] - 0.35), 0.9, 0.7,
                                    color=colour))
     ax.set_xlim(0.5, n + 0.5)
@@ -175,3 +180,35 @@ def unheard_table(result: dict[str, Any]) -> pd.DataFrame:
     rows = [{"Talked about": e["name"], "Kind": e["kind"], "Mentions": e["mentions"]}
             for e in result["diversity"]["talked_about_not_heard"]]
     return pd.DataFrame(rows, columns=["Talked about", "Kind", "Mentions"])
+
+
+def share_figure_html(result: dict[str, Any], by: str = "source") -> str:
+    """The share-of-voice chart as a captioned figure, or a sentence when no one is
+    quoted."""
+    from analysis.views.figures import empty_state_html, figure_html
+
+    groups = result["diversity"].get("share_of_voice", {}).get(
+        "by_source" if by == "source" else "by_side") or []
+    if not result["quotes"] or not groups:
+        return empty_state_html("No one is quoted, so there is no share of voice to chart.")
+    key = "name" if by == "source" else "side"
+    alt = "Horizontal bars: " + "; ".join(
+        f"{g[key]} {g['share_words']:.0%}" for g in groups) + " of quoted words."
+    return figure_html(share_chart(result, by=by),
+                       f"Share of quoted words by {by}.", alt)
+
+
+def position_figure_html(article: Article, result: dict[str, Any]) -> str:
+    """Where each voice appears, as a captioned figure, or a sentence when no one is
+    quoted."""
+    from analysis.views.figures import empty_state_html, figure_html
+
+    if not result["quotes"] or not result["sources"]:
+        return empty_state_html("No one is quoted, so no voice appears anywhere.")
+    return figure_html(
+        position_strip(article, result),
+        "Where each voice appears: one column per body paragraph; dark marks are direct "
+        "quotes, light marks reported speech.",
+        f"Grid of {len(result['sources'])} sources by {len(article.body)} paragraphs "
+        "marking the paragraphs where each source is quoted.",
+    )

@@ -14,8 +14,10 @@ from matplotlib.patches import Patch
 
 from analysis.article import Article
 from analysis.topic_theme import THRESHOLD
+from analysis.views.figures import OKABE_ITO
 
-PALETTE = ["#c0392b", "#2471a3", "#229954", "#b9770e", "#7d3c98", "#17a589", "#566573"]
+# Okabe & Ito's colour-blind-safe palette (analysis/views/figures.py), black left out.
+PALETTE = OKABE_ITO[:-1]
 UNITS = [
     ("sentence_share", "Sentences"),
     ("word_share", "Words"),
@@ -357,3 +359,59 @@ __all__ = [
     "theme_reasons",
     "theme_table",
 ]
+
+
+def shares_figure_html(result: dict) -> str:
+    """The shares chart as a captioned figure, or a sentence when no topic is present."""
+    from analysis.views.figures import empty_state_html, figure_html
+
+    ids = topic_ids(result)
+    if not any(result[t]["present"] for t in ids):
+        return empty_state_html(
+            "None of the topics is in the article, so there are no shares to chart.")
+    alt = "Grouped bars of the share of sentences, words and paragraphs per topic: " + "; ".join(
+        f"{result[t]['label']} {100 * result[t]['sentence_share']:.0f}% of sentences"
+        for t in ids) + "."
+    return figure_html(shares_chart(result),
+                       "How much of the article is about each topic, measured three ways.", alt)
+
+
+def strip_figure_html(result: dict, n_sentences: int) -> str:
+    """The strip chart as a captioned figure, or a sentence when no topic is present."""
+    from analysis.views.figures import empty_state_html, figure_html
+
+    ids = topic_ids(result)
+    if not any(result[t]["present"] for t in ids):
+        return empty_state_html("No sentence is on any of the topics.")
+    alt = "Strip chart, one row per topic, marking the sentences on it: " + "; ".join(
+        f"{result[t]['label']} sentences {result[t]['first_sentence'] + 1} to "
+        f"{result[t]['last_sentence'] + 1}" for t in ids if result[t]["present"]) + "."
+    return figure_html(strip_chart(result, n_sentences),
+                       "Which topic each sentence carries, from the start of the article to "
+                       "the end; dark cells have a core term, light ones weak evidence.", alt)
+
+
+def _any_present(result: dict) -> bool:
+    return any(result[t]["present"] for t in topic_ids(result))
+
+
+def shares_table_html(result: dict) -> str:
+    """The shares table as escaped HTML (no stray index-name row), or a sentence when no
+    topic is present."""
+    from analysis.views.figures import empty_state_html
+
+    if not _any_present(result):
+        return empty_state_html("Every share is 0%: no sentence matches any topic.")
+    return shares_table(result).to_html(escape=True, na_rep="", index_names=False)
+
+
+def cooccurrence_html(result: dict) -> str:
+    """The co-occurrence table as escaped HTML, or a sentence when fewer than two topics
+    are present (nothing can co-occur)."""
+    from analysis.views.figures import empty_state_html
+
+    present = [t for t in topic_ids(result) if result[t]["present"]]
+    if len(present) < 2:
+        return empty_state_html("Fewer than two topics are in the article, so no two share a "
+                                "sentence.")
+    return cooccurrence_table(result).to_html(escape=True, index_names=False)

@@ -1,0 +1,47 @@
+"""The annotated article: escaped text, quotes marked by side with the speaker named,
+sentence numbers and topics."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from analysis.article import parse_text
+from analysis.pipeline import analyze_article
+from analysis.views.annotated import annotated_html
+
+TEXT = (
+    "Council keeps library open\n\n"
+    "The council voted on Monday to keep the library open.\n\n"
+    "“We will not close <script>alert(1)</script> the library,” said Mayor Jane Holt.\n\n"
+    "Russia was not discussed.\n"
+)
+
+
+def _page():
+    article = parse_text(TEXT, id="t")
+    result = analyze_article(article)
+    return article, result, BeautifulSoup(annotated_html(article, result), "html.parser")
+
+
+def test_article_text_is_escaped_not_run():
+    _, _, soup = _page()
+    assert soup.find("script") is None
+    assert "<script>alert(1)</script>" in soup.get_text()
+
+
+def test_the_quote_is_marked_with_its_speaker_and_every_sentence_is_numbered():
+    article, result, soup = _page()
+    assert len(result["quotes"]) == 1  # one direct quote, by the mayor (read off TEXT)
+    marks = soup.select(".ann-article mark.ann-quote")
+    assert len(marks) == 1
+    assert marks[0]["title"].startswith("Jane Holt")
+    assert "We will not close" in marks[0].get_text()
+    assert soup.select_one(".ann-speaker").get_text() == "[Jane Holt]"
+    numbers = [n.get_text() for n in soup.select(".ann-article .ann-number")]
+    assert numbers == [str(i + 1) for i in range(len(article.sentences))]
+
+
+def test_sentences_on_a_topic_carry_its_label():
+    article, _, soup = _page()
+    last = soup.find(id=f"sentence-{len(article.sentences)}")
+    assert [t.get_text() for t in last.select(".ann-topic")] == ["Russia"]
