@@ -47,7 +47,6 @@ def _usage_error(message: str) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from analysis.batch import Options, default_workers, run_dask, run_local
     from analysis.inputs import MAX_ARTICLE_BYTES_ENV, count_articles, iter_pending
-
     from analysis.languages import check_language
 
     try:
@@ -212,6 +211,23 @@ def _completed(results) -> bool:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from analysis.report import ReportError, ReportUsageError, render_report
+    from analysis.report.corpus import is_corpus_source, render_corpus_report
+
+    if is_corpus_source(args.article):
+        if args.param or args.params_file:
+            return _usage_error("-p/-f set an article report's parameters; a corpus report "
+                                "takes none")
+        try:
+            result = render_corpus_report(
+                args.article,
+                formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
+                out_dir=args.out, timeout=args.timeout, workers=args.workers,
+            )
+        except ReportError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2 if isinstance(exc, ReportUsageError) else 1
+        print(result)
+        return 0
 
     params: dict[str, str] = {}
     for name, value in args.param or []:
@@ -268,8 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="no progress bar and no notes, only errors")
     a.set_defaults(func=cmd_analyze)
 
-    r = sub.add_parser("report", help="render the notebooks for one article into HTML and PDF")
-    r.add_argument("article", metavar="ARTICLE", help="a .txt or .html article file")
+    r = sub.add_parser("report", help="render the notebooks for one article (or a corpus) "
+                                      "into HTML and PDF")
+    r.add_argument("article", metavar="ARTICLE",
+                   help="a .txt or .html article file; or, for a corpus report, a folder of "
+                        "articles, a .jsonl file or a results database (.duckdb)")
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="set a notebook parameter (repeatable)")
     r.add_argument("-f", "--params-file", metavar="params.yaml", help="notebook parameters as YAML")
@@ -277,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", metavar="DIR", help="output folder (default: reports/<article-slug>/)")
     r.add_argument("--timeout", type=int, default=600, metavar="SECONDS",
                    help="longest a single notebook cell may run (default 600)")
+    r.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="corpus report: worker processes analysing the articles "
+                        "(default: every core)")
     r.set_defaults(func=cmd_report)
     return parser
 
