@@ -10,7 +10,6 @@ import pytest
 from batch_corpus import run, write_corpus
 
 
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path, Path]:
     tmp = tmp_path_factory.mktemp("corpus-report")
