@@ -167,3 +167,10 @@ def topic_coverage(articles: pd.DataFrame) -> pd.DataFrame:
                      if mentioned else None})
     return pd.DataFrame(rows, columns=["topic", "articles", "mentioned", "about",
                                        "mean_share_when_mentioned"])
+
+
+def topic_labels(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Topic id -> its label as the topics file gives it ("russia" -> "Russia")."""
+    t = tables["topics"]
+    return {row.topic: (row.label or row.topic) for row in
+            t[["topic", "label"]].drop_duplicates("topic").itertuples()}

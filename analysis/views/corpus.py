@@ -14,11 +14,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis import corpus_summary as cs
+from analysis.views.figures import OKABE_ITO, empty_state_html, figure_html
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form
-# of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000"]
+BAR = OKABE_ITO[4]  # the palette's blue (Okabe & Ito, colour-blind safe)
 
 
 def _fmt(value: Any, kind: str = "") -> str:
@@ -60,11 +58,12 @@ def overview_html(o: dict[str, Any]) -> str:
     return table_html(rows, ["", ""])
 
 
-def distribution_table(articles: pd.DataFrame) -> str:
+def distribution_table(articles: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """Spread of each per-article measure: percentiles over the analysed articles."""
     measures = [("grade", "US grade (headline)", "1"), ("voices", "Voices per article", "1"),
                 ("sides", "Sides heard per article", "1"), ("quotes", "Quotes per article", "1")]
-    measures += [(f"share:{t}", f"Share of sentences on {t}", "pct")
+    labels = labels or {}
+    measures += [(f"share:{t}", f"Share of sentences on {labels.get(t, t)}", "pct")
                  for t in cs.topics_of(articles)]
     rows = []
     for col, label, kind in measures:
@@ -80,7 +79,7 @@ def histogram(values: pd.Series, *, title: str, xlabel: str, bins: int | list = 
     if v.empty:
         return None
     fig, ax = plt.subplots(figsize=(6.5, 2.6))
-    ax.hist(v, bins=bins, color=PALETTE[0], edgecolor="white")
+    ax.hist(v, bins=bins, color=BAR, edgecolor="white")
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("articles")
@@ -95,7 +94,7 @@ def share_bars(shares: pd.DataFrame, by: str, *, title: str):
         return None
     s = shares.head(12).iloc[::-1]
     fig, ax = plt.subplots(figsize=(6.5, 0.8 + 0.3 * len(s)))
-    ax.barh(s[by].astype(str), s["share"] * 100, color=PALETTE[0])
+    ax.barh(s[by].astype(str), s["share"] * 100, color=BAR)
     for y, v in enumerate(s["share"] * 100):
         ax.text(v + 0.8, y, f"{v:.0f}%", va="center", fontsize=8)
     ax.set_xlim(0, max(s["share"].max() * 100, 10) * 1.15)
@@ -112,7 +111,8 @@ def share_table(shares: pd.DataFrame, by: str) -> str:
     return table_html(rows, [by.capitalize(), "Quoted words", "Share", "Articles heard in"])
 
 
-def group_table(groups: pd.DataFrame, column: str) -> str:
+def group_table(groups: pd.DataFrame, column: str, labels: dict[str, str] | None = None
+                ) -> str:
     """By outlet or by month: count, median grade, voices, topic shares."""
     if groups.empty:
         return f"<p><em>The articles carry no {html.escape(column)}, so there is no " \
@@ -122,7 +122,7 @@ def group_table(groups: pd.DataFrame, column: str) -> str:
              _fmt(r["mean_voices"], "1")] + [_fmt(r[f"mean_share:{t}"], "pct") for t in topics]
             for _, r in groups.iterrows()]
     header = [column.capitalize(), "Articles", "Median grade", "Voices (mean)"] + \
-        [f"{t} (mean share)" for t in topics]
+        [f"{(labels or {}).get(t, t)} (mean share)" for t in topics]
     return table_html(rows, header)
 
 
@@ -153,15 +153,16 @@ def _relative(path: Path, base: Path) -> Path:
     return Path(os.path.relpath(path.resolve(), base.resolve()))
 
 
-def standouts_html(articles: pd.DataFrame, links: dict[str, str], n: int = 5) -> str:
+def standouts_html(articles: pd.DataFrame, links: dict[str, str], n: int = 5,
+                   labels: dict[str, str] | None = None) -> str:
     """For each measure, the articles at its extremes, with the figure that puts them
     there."""
     measures = [("grade", "Hardest to read (grade)", True, "1"),
                 ("grade", "Easiest to read (grade)", False, "1"),
                 ("voices", "Most voices", True, ""),
                 ("quotes", "Most quotes", True, "")]
-    measures += [(f"share:{t}", f"Most about {t} (share of sentences)", True, "pct")
-                 for t in cs.topics_of(articles)]
+    measures += [(f"share:{t}", f"Most about {(labels or {}).get(t, t)} (share of sentences)",
+                  True, "pct") for t in cs.topics_of(articles)]
     parts = []
     for col, label, highest, kind in measures:
         top = cs.standouts(articles, col, n=n, highest=highest)
@@ -182,13 +183,38 @@ def most_quoted_table(voices: pd.DataFrame) -> str:
     return table_html(rows, ["Voice", "Type", "Side", "Articles", "Quotes", "Quoted words"])
 
 
-def coverage_table(coverage: pd.DataFrame) -> str:
+def coverage_table(coverage: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """Per topic: articles that mention it, and articles about it (a main subject)."""
     if coverage.empty:
         return "<p><em>No topics were defined.</em></p>"
-    rows = [[str(r["topic"]), f"{r['mentioned']:,} ({r['mentioned'] / max(r['articles'], 1):.0%})",
+    rows = [[(labels or {}).get(r["topic"], str(r["topic"])),
+             f"{r['mentioned']:,} ({r['mentioned'] / max(r['articles'], 1):.0%})",
              "–" if r["about"] is None or pd.isna(r["about"]) else
              f"{int(r['about']):,} ({r['about'] / max(r['articles'], 1):.0%})",
              _fmt(r["mean_share_when_mentioned"], "pct")] for _, r in coverage.iterrows()]
     return table_html(rows, ["Topic", "Articles mentioning it", "Articles about it",
                              "Share of sentences where mentioned"])
+
+
+def histogram_figure(values: pd.Series, *, title: str, xlabel: str, caption: str,
+                     empty: str, bins: int | list = 20) -> str:
+    """A histogram as a captioned, numbered figure with alt text, or ``empty`` as a
+    sentence when there is nothing to draw."""
+    v = values.dropna()
+    fig = histogram(values, title=title, xlabel=xlabel, bins=bins)
+    if fig is None:
+        return empty_state_html(empty)
+    d = cs.distribution(v)
+    alt = (f"Histogram of {xlabel} over {d['n']} articles: median {d['median']:.1f}, "
+           f"half of the articles between {d['p25']:.1f} and {d['p75']:.1f}.")
+    return figure_html(fig, caption, alt)
+
+
+def share_figure(shares: pd.DataFrame, by: str, *, title: str, caption: str) -> str:
+    """Share-of-voice bars as a captioned figure, or a sentence when no one is quoted."""
+    fig = share_bars(shares, by, title=title)
+    if fig is None:
+        return empty_state_html("No quotes were found in these articles.")
+    alt = f"Bars of the share of quoted words by {by}: " + "; ".join(
+        f"{r[by]} {r['share']:.0%}" for _, r in shares.head(12).iterrows()) + "."
+    return figure_html(fig, caption, alt)
