@@ -28,20 +28,32 @@ def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def _and(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def readability_finding(r: Mapping[str, Any]) -> dict[str, Any]:
     """The grade level and what it means for readers."""
-    grade = r.get("consensus_grade")
+    # the headline grade (the measure that orders versions of the same text best, see
+    # docs/readability.md) when there is one, else the consensus of the grade formulas
+    headline = r.get("headline_grade")
+    grade = headline if headline is not None else r.get("consensus_grade")
     if grade is None:
         note = r.get("note") or "No grade-level formula applies to this text."
         return {"id": "readability", "title": "Readability", "text": note,
                 "figure": "n/a", "figure_label": "grade level", "section": "readability"}
-    m = r["grade_meaning"]
+    m = r["headline_meaning"] if headline is not None else r["grade_meaning"]
     lo, hi = m["news_typical_range"]
     text = (
         f"The article reads at US grade {grade:.1f}: {m['meaning']}. That is "
         f"{m['compared_with_news']} (general news usually scores {lo:g} to {hi:g}). "
-        f"Sentences average {r['words'] / max(r['sentences'], 1):.0f} words."
     )
+    spread = r.get("headline_range") if headline is not None else None
+    if spread:
+        text += (f"The readability formulas disagree: their grades run from {spread[0]:.1f} "
+                 f"to {spread[1]:.1f}. ")
+    text += f"Sentences average {r['words'] / max(r['sentences'], 1):.0f} words."
     return {"id": "readability", "title": "Readability", "text": text,
             "figure": f"{grade:.1f}", "figure_label": "grade level", "section": "readability"}
 
@@ -99,6 +111,15 @@ def topic_finding(result: Mapping[str, Any], topics_label: str) -> dict[str, Any
     others = [f"{o['label']} {o['sentence_count']}" for t, o in present if t != tid]
     if others:
         text += f" Other topics, by sentences: {', '.join(others)}."
+    if any("theme" in o for _, o in present):
+        # "about" (a main subject: headline, lead, share) against "only mentioned"
+        about = [o["label"] for _, o in present if o.get("theme")]
+        mentioned = [o["label"] for _, o in present if not o.get("theme")]
+        if about:
+            text += f" The article is about {_and(about)}"
+            text += f"; it only mentions {_and(mentioned)}." if mentioned else "."
+        else:
+            text += f" It only mentions {_and(mentioned)}: no topic is a main subject."
     return {"id": "topic", "title": "Topics", "text": text,
             "figure": f"{e['label']} {_pct(e['sentence_share'])}",
             "figure_label": "of sentences", "section": "topics"}

@@ -106,3 +106,38 @@ def test_findings_come_in_order_and_the_unheard_party_stands_out():
     assert findings[3]["text"] == ("Russia (3 of 4 sentences) is discussed, but no Russian "
                                    "voice is quoted anywhere in the article.")
     assert findings[3]["section"] == "voices_topics"
+
+
+def test_grade_finding_uses_the_headline_grade_and_gives_the_spread():
+    r = {**_readability(), "headline_grade": 12.09, "headline_range": [12.09, 19.53],
+         "headline_meaning": {"meaning": "it needs the reading skill of a final-year "
+                                         "secondary-school student",
+                              "news_typical_range": [9.0, 11.0],
+                              "compared_with_news": "harder than most general news"}}
+    f = readability_finding(r)
+    assert f["text"] == (
+        "The article reads at US grade 12.1: it needs the reading skill of a final-year "
+        "secondary-school student. That is harder than most general news (general news "
+        "usually scores 9 to 11). The readability formulas disagree: their grades run from "
+        "12.1 to 19.5. Sentences average 29 words.")
+    assert f["figure"] == "12.1"
+
+
+def test_topic_finding_tells_about_from_mentioned():
+    topics = {
+        "russia": {"label": "Russia", "present": True, "sentence_count": 21, "theme": True,
+                   "sentence_share": 0.7, "position": {"peak": "beginning"}},
+        "taiwan": {"label": "Taiwan", "present": True, "sentence_count": 6, "theme": False,
+                   "sentence_share": 0.2, "position": {"peak": "end"}},
+        "trade": {"label": "Trade", "present": True, "sentence_count": 2, "theme": False,
+                  "sentence_share": 2 / 30, "position": {"peak": "end"}},
+        "_meta": {"sentences": 30},
+    }
+    f = topic_finding({"topics": topics}, "data/topics.yaml")
+    assert f["text"].endswith("The article is about Russia; it only mentions Taiwan and "
+                              "Trade.")
+    for t in ("russia", "taiwan", "trade"):
+        topics[t]["theme"] = False
+    f = topic_finding({"topics": topics}, "data/topics.yaml")
+    assert f["text"].endswith("It only mentions Russia, Taiwan and Trade: no topic is a main "
+                              "subject.")

@@ -67,8 +67,9 @@ def test_sections_come_in_the_documents_order():
 def test_page_one_carries_the_headline_and_the_key_findings(pdf_pages, analyzed):
     first = pdf_pages[0]
     assert SEED_HEADLINE in first and "Key findings" in first
-    grade = analyzed["readability"]["consensus_grade"]
+    grade = analyzed["readability"]["headline_grade"]  # the report's headline measure
     assert f"The article reads at US grade {grade:.1f}" in first
+    assert "The article is about Russia; it only mentions Taiwan and Trade." in first
     assert f"{analyzed['diversity']['distinct_sources']} voices in " in first
     assert "no Russian or Taiwanese voice is quoted" in first
 
@@ -78,7 +79,7 @@ def test_key_figures_equal_the_analyze_output(soup, analyzed):
         a["href"]: a.select_one(".finding-value").get_text()
         for a in soup.select(".report-findings a.finding-figure")
     }
-    assert figures["#section-readability"] == f"{analyzed['readability']['consensus_grade']:.1f}"
+    assert figures["#section-readability"] == f"{analyzed['readability']['headline_grade']:.1f}"
     assert figures["#section-sources"] == str(analyzed["diversity"]["distinct_sources"])
     russia = analyzed["topics"]["russia"]
     assert figures["#section-topics"] == f"Russia {100 * russia['sentence_share']:.0f}%"
@@ -92,7 +93,9 @@ def test_metrics_json_is_the_analyze_output(seed_report, analyzed):
 
 def test_each_section_shows_its_figures_from_the_analyze_output(soup, analyzed):
     r = analyzed["readability"]
-    assert f"{r['consensus_grade']:.1f}" in _section(soup, "readability").get_text()
+    readability = _section(soup, "readability").get_text()
+    assert f"{r['headline_grade']:.1f}" in readability
+    assert f"{r['consensus_grade']:.1f}" in readability
     sources = _section(soup, "sources").get_text()
     for s in analyzed["sources"]:
         assert s["name"] in sources
