@@ -52,12 +52,13 @@ def write_atomic(path: str | Path, chunks: Iterable[str] | str) -> Path:
 
 def new_sibling_dir(path: str | Path, kind: str = "tmp") -> Path:
     """A new empty folder beside ``path`` (same file system, so a later rename is
-    atomic), named ``.<name>.<kind>-<random>`` and created with the usual permissions
-    (``mkdtemp`` would make it private)."""
+    atomic), named ``.<name>.<kind>-<pid>-<random>`` and created with the usual
+    permissions (``mkdtemp`` would make it private). The process id in the name lets
+    :func:`remove_stale_siblings` tell a folder left by a killed run from one in use."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        p = target.parent / f".{target.name}.{kind}-{secrets.token_hex(6)}"
+        p = target.parent / f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(6)}"
         try:
             p.mkdir()
             return p
@@ -65,20 +66,56 @@ def new_sibling_dir(path: str | Path, kind: str = "tmp") -> Path:
             continue
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_siblings(path: str | Path) -> list[Path]:
+    """Remove the folders that :func:`new_sibling_dir` and :func:`replace_dir` made
+    beside ``path`` for a run that no longer exists (killed with SIGKILL, or a power
+    cut); folders of runs still going are left alone. Returns what was removed."""
+    target = Path(path)
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    for p in target.parent.glob(f".{target.name}.*-*-*"):
+        kind_pid = p.name[len(target.name) + 2:].split("-")
+        if len(kind_pid) < 3 or kind_pid[0] not in ("tmp", "old") or not kind_pid[1].isdigit():
+            continue
+        if p.is_dir() and not _alive(int(kind_pid[1])):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
 def replace_dir(staging: str | Path, target: str | Path) -> None:
     """Replace the folder ``target`` by ``staging`` with two renames on one file system:
     the old folder is moved aside, the new one moved in, then the old one removed. If
-    the second rename fails the old folder is moved back."""
+    the second rename fails the old folder is moved back.
+
+    Runs replacing the same folder at once take turns (an exclusive lock on a
+    ``.<name>.lock`` file beside it), so the folder always holds one run's complete
+    output, the last one's."""
+    import fcntl
+
     staging, target = Path(staging), Path(target)
-    old: Path | None = None
-    if target.exists():
-        old = target.parent / f".{target.name}.old-{secrets.token_hex(6)}"
-        os.replace(target, old)
-    try:
-        os.replace(staging, target)
-    except BaseException:
-        if old is not None:
-            os.replace(old, target)
-        raise
+    with open(target.parent / f".{target.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        old: Path | None = None
+        if target.exists():
+            old = target.parent / f".{target.name}.old-{os.getpid()}-{secrets.token_hex(6)}"
+            os.replace(target, old)
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            if old is not None:
+                os.replace(old, target)
+            raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -134,6 +134,7 @@ def _worker_init() -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides what to do with it,
     # so workers do not each print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's unwinding handler
 
 
 def _warm_up(options: Options) -> None:

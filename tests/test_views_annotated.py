@@ -45,3 +45,18 @@ def test_sentences_on_a_topic_carry_its_label():
     article, _, soup = _page()
     last = soup.find(id=f"sentence-{len(article.sentences)}")
     assert [t.get_text() for t in last.select(".ann-topic")] == ["Russia"]
+
+
+def test_a_long_article_is_shown_up_to_the_cap_with_a_note():
+    from analysis.article import parse_text
+    from analysis.pipeline import analyze_article
+    from analysis.views.annotated import annotated_html
+
+    # 12 one-sentence paragraphs; with a cap of 5 sentences, 5 are shown (hand count)
+    body = "\n\n".join(f"Paragraph number {i} says “it is fine,” she said." for i in range(12))
+    article = parse_text("A long one\n\n" + body, id="long")
+    result = analyze_article(article)
+    html = annotated_html(article, result, max_sentences=5)
+    assert 'id="sentence-5"' in html and 'id="sentence-6"' not in html
+    assert "The first 5 of 12 sentences are shown here." in html
+    assert "sentences are shown here" not in annotated_html(article, result)

@@ -23,7 +23,7 @@ from typing import Any
 
 from analysis import paths
 from analysis.article import slugify
-from analysis.atomic import new_sibling_dir, replace_dir
+from analysis.atomic import new_sibling_dir, remove_stale_siblings, replace_dir
 from analysis.report.errors import ReportError, ReportUsageError
 from analysis.report.joining import combine_notebooks
 from analysis.report.render import (
@@ -105,6 +105,7 @@ def render_corpus_report(
         raise ReportUsageError(f"{out}: holds files that are not a corpus report's; "
                                "choose another --out")
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_siblings(out)  # what a killed run left behind
     staging = new_sibling_dir(out, "tmp")
     try:
         t0 = time.perf_counter()

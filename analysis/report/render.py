@@ -32,7 +32,12 @@ import nbformat
 from traitlets.config import Config
 
 from analysis import paths
-from analysis.atomic import new_sibling_dir, replace_dir, write_atomic
+from analysis.atomic import (
+    new_sibling_dir,
+    remove_stale_siblings,
+    replace_dir,
+    write_atomic,
+)
 from analysis.report.errors import ReportError, ReportUsageError
 from analysis.report.inspection import Section, find_sections
 from analysis.report.joining import combine_notebooks, report_metadata, section_title
@@ -262,6 +267,7 @@ def render_report(
     out = out.resolve()
     _check_replaceable(out, {f"{s.name}.ipynb" for s in sections})
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_siblings(out)  # what a killed run left behind
     staging = new_sibling_dir(out, "tmp")
 
     try:

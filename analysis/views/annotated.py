@@ -17,6 +17,7 @@ tag is put around it. Offsets are character offsets into ``article.text``.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,11 @@ from analysis.article import Article, Kind
 from analysis.views.figures import NO_SIDE_COLOUR, side_colours
 
 HARDEST_MARKED = 5
+
+
+# The longest stretch of an article the annotated view shows, in sentences: more than
+# any news article has (the seed has 30; long reads a few hundred).
+MAX_SENTENCES_SHOWN = 600
 
 
 def _side_class(side: str) -> str:
@@ -69,10 +75,16 @@ def _segments(start: int, end: int, cuts: set[int]) -> list[tuple[int, int]]:
     return list(zip(points, points[1:], strict=False))
 
 
-def annotated_html(article: Article, result: Mapping[str, Any]) -> str:
-    """The body text (standfirst, subheadings, paragraphs) as annotated, escaped HTML."""
+def annotated_html(article: Article, result: Mapping[str, Any],
+                   max_sentences: int = MAX_SENTENCES_SHOWN) -> str:
+    """The body text (standfirst, subheadings, paragraphs) as annotated, escaped HTML.
+
+    A long article is shown up to the paragraph that reaches ``max_sentences``, with a
+    note: the report stays readable whatever the article's length, and every figure
+    still counts the whole article."""
     e = html.escape
     quotes = quote_spans(result)
+    quote_starts = [q["start"] for q in quotes]  # quotes are in text order
     sides = list(dict.fromkeys(q["side"] for q in quotes))
     colours = side_colours(sides)
     topics = sentence_topics(result)
@@ -84,13 +96,22 @@ def annotated_html(article: Article, result: Mapping[str, Any]) -> str:
         cuts |= {q["start"], q["end"]}
 
     def quote_at(a: int, b: int) -> dict[str, Any] | None:
-        for q in quotes:
+        # the quote starting last at or before a; quotes do not nest
+        i = bisect_right(quote_starts, a)
+        while i > 0:
+            i -= 1
+            q = quotes[i]
             if q["start"] <= a and b <= q["end"]:
                 return q
+            if i and quotes[i - 1]["end"] <= a:
+                break
         return None
 
     parts: list[str] = []
+    shown = 0
     for block in article.blocks:
+        if shown >= max_sentences:
+            break
         if block.kind == Kind.SUBHEADING:
             parts.append(f'<h4 class="ann-subheading">{e(block.text)}</h4>')
             continue
@@ -100,6 +121,7 @@ def annotated_html(article: Article, result: Mapping[str, Any]) -> str:
         for a, b in _segments(block.start, block.end, cuts):
             if a in sentence_at:
                 i = sentence_at[a]
+                shown = i + 1
                 tags = "".join(
                     f'<span class="ann-topic">{e(label)}</span>' for label in topics.get(i, [])
                 )
@@ -148,4 +170,9 @@ def annotated_html(article: Article, result: Mapping[str, Any]) -> str:
         )
         + "</div>"
     )
+    if shown < len(sentences):
+        parts.append(
+            f'<p class="ann-cut"><em>The first {shown:,} of {len(sentences):,} sentences are '
+            "shown here. Every figure of this report counts the whole article; every "
+            "quote, topic sentence and sentence grade is in metrics.json.</em></p>")
     return legend_html + '<div class="ann-article">' + "".join(parts) + "</div>"

@@ -181,9 +181,15 @@ def comparison_table(r: dict[str, Any], textstat_values: dict[str, float]) -> pd
     return pd.DataFrame(rows)
 
 
+# Sentences drawn in the per-sentence chart: all of a news article's; a longer text draws
+# its first ones and says so in the title (every grade is in metrics.json).
+SENTENCES_CHARTED = 600
+
+
 def sentence_chart(r: dict[str, Any]):
     """Consensus grade of every sentence through the article, paragraphs shaded."""
-    grades = r.get("sentence_grades") or []
+    all_grades = r.get("sentence_grades") or []
+    grades = all_grades[:SENTENCES_CHARTED]
     fig, ax = plt.subplots(figsize=(6.5, 3))
     if not grades:
         ax.text(0.5, 0.5, "No sentences to grade", ha="center", va="center")
@@ -201,7 +207,9 @@ def sentence_chart(r: dict[str, Any]):
     lo, hi = r["grade_meaning"]["news_typical_range"] if r.get("grade_meaning") else (None, None)
     if lo is not None:
         ax.axhspan(lo, hi, color="#009E73", alpha=0.18, lw=0, label="typical news")
-    ax.set_title("Grade of each sentence (consensus of five formulas)")
+    cut = (f" (first {len(grades):,} of {len(all_grades):,})"
+           if len(all_grades) > len(grades) else "")
+    ax.set_title(f"Grade of each sentence{cut} (consensus of five formulas)")
     ax.set_xlabel("Sentence (grey bands: alternate paragraphs)")
     ax.set_ylabel("US school grade")
     ax.set_xlim(0.5, len(xs) + 0.5)

@@ -147,12 +147,18 @@ def position_strip(article: Article, result: dict[str, Any]):
     return fig
 
 
-def quotes_by_speaker_html(result: dict[str, Any]) -> str:
-    """Every quote grouped by speaker, in order of first appearance, as escaped HTML."""
+# Quotes listed by speaker: every quote of a news article; a longer text lists its first
+# ones and says how many more there are (all are in metrics.json).
+QUOTES_LISTED = 300
+
+
+def quotes_by_speaker_html(result: dict[str, Any], limit: int = QUOTES_LISTED) -> str:
+    """Every quote (the first ``limit``) grouped by speaker, in order of first
+    appearance, as escaped HTML."""
     e = html.escape
     parts = []
     groups: dict[str | None, list[dict[str, Any]]] = {}
-    for q in result["quotes"]:
+    for q in result["quotes"][:limit]:
         groups.setdefault(q["speaker"], []).append(q)
     info = {s["name"]: s for s in result["sources"]}
     for name, qs in groups.items():
@@ -164,6 +170,10 @@ def quotes_by_speaker_html(result: dict[str, Any]) -> str:
             f"<li><small>[{e(q['kind'])}{', cue: ' + e(q['cue']) if q['cue'] else ''}]"
             f"</small> {e(q['text'])}</li>" for q in qs)
         parts.append(f"<h4>{head}</h4><ul>{items}</ul>")
+    more = len(result["quotes"]) - limit
+    if more > 0:
+        parts.append(f"<p><em>{more:,} more quotes are not listed here; every figure counts "
+                     "them, and all are in metrics.json.</em></p>")
     return "".join(parts) or "<p><em>No quotes.</em></p>"
 
 

@@ -232,7 +232,12 @@ def evidence_rows(article: Article, result: dict) -> list[dict]:
     return rows
 
 
-def evidence_html(article: Article, result: dict, limit: int | None = None) -> str:
+# Rows of the evidence table: every sentence of a news article fits; a longer text shows
+# its first sentences and says how many more there are (all are in metrics.json).
+EVIDENCE_ROWS = 300
+
+
+def evidence_html(article: Article, result: dict, limit: int | None = EVIDENCE_ROWS) -> str:
     """The evidence table as HTML: sentence number, topics and rules, highlighted text."""
     rows = evidence_rows(article, result)
     shown = rows if limit is None else rows[:limit]
@@ -253,7 +258,8 @@ def evidence_html(article: Article, result: dict, limit: int | None = None) -> s
         )
     parts.append("</tbody></table>")
     if limit is not None and len(rows) > limit:
-        parts.append(f"<p><em>{len(rows) - limit} more sentences not shown.</em></p>")
+        parts.append(f"<p><em>{len(rows) - limit:,} more sentences on the topics are not "
+                     "shown here; all are counted above and listed in metrics.json.</em></p>")
     if not rows:
         parts = ["<p><em>No sentence of the article is on any of the topics.</em></p>"]
     return "\n".join(parts)
