@@ -8,7 +8,6 @@ a line for each, with its ``error``) or the report failed; 2 unusable arguments 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -73,7 +72,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     total = count_articles(args.inputs)  # raises ArticleError (exit 2) for a bad path
     options = Options(topics_file=topics_file, language=language,
                       time_limit=args.time_limit or None,
-                      max_article_bytes=args.max_article_bytes)
+                      max_article_bytes=args.max_article_bytes,
+                      tables=bool(args.db or args.parquet))
 
     from analysis.jsonl_output import JsonlOutput
 
@@ -147,25 +147,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     store_due = time.monotonic() + STORE_EVERY
     status = 0
     try:
-        for result in results:
+        for outcome in results:
             position = positions.popleft()
-            if result["error"]:
+            if outcome.error:
                 failures += 1
-                bar.write(f"error: {result['error']}", file=sys.stderr)
-            if jsonl and result["id"] not in jsonl.done:  # it may lack what the db has
-                jsonl.write(result)
+                bar.write(f"error: {outcome.error}", file=sys.stderr)
+            if jsonl and outcome.id not in jsonl.done:  # it may lack what the db has
+                jsonl.write_line(outcome.line)
             elif to_stdout:
-                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                sys.stdout.write(outcome.line + "\n")
             if store:
-                pending_rows.append((position, result))
+                pending_rows.append((position, outcome))
                 if len(pending_rows) >= STORE_BATCH or time.monotonic() > store_due:
-                    store.write(pending_rows)
+                    store.write_outcomes(pending_rows)
                     pending_rows = []
                     store_due = time.monotonic() + STORE_EVERY
             written += 1
             bar.update(1)
         if store:
-            store.write(pending_rows)
+            store.write_outcomes(pending_rows)
             pending_rows = []
         if to_stdout:
             sys.stdout.flush()
@@ -180,7 +180,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     finally:
         bar.close()
         if status and store and pending_rows:
-            store.write(pending_rows)  # finished articles are kept; resume skips them
+            store.write_outcomes(pending_rows)  # finished articles are kept; resume skips them
         if jsonl and (status or not _completed(results)):
             jsonl.abandon()
     if status:

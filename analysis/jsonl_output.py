@@ -79,7 +79,11 @@ class JsonlOutput:
         self.fh = self.partial.open(mode)
 
     def write(self, result: dict) -> None:
-        self.fh.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
+        self.write_line(json.dumps(result, ensure_ascii=False))
+
+    def write_line(self, line: str) -> None:
+        """One result already serialised as a line of JSON (without its newline)."""
+        self.fh.write((line + "\n").encode("utf-8"))
         self.fh.flush()  # a kill loses at most the article being written
 
     def finish(self) -> None:

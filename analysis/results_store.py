@@ -61,12 +61,28 @@ class ResultsStore:
         """Replace the rows of these articles (``(position, result)`` pairs) in one
         transaction."""
         batch = list(results)
-        if not batch:
+        self._write([r["id"] for _, r in batch],
+                    [result_rows(result, position) for position, result in batch])
+
+    def write_outcomes(self, outcomes: Iterable[tuple[int | None, Any]]) -> None:
+        """Like :meth:`write`, for :class:`analysis.batch.Outcome` objects whose rows a
+        worker has already made: ``(position, outcome)`` pairs."""
+        batch = list(outcomes)
+        per_article = []
+        for position, done in batch:
+            rows = dict(done.rows)
+            first = rows["articles"][0]
+            rows["articles"] = [(first[0], position, *first[2:])]  # its place in this run
+            per_article.append(rows)
+        self._write([done.id for _, done in batch], per_article)
+
+    def _write(self, ids_in: list[str], per_article: list[dict[str, list[tuple]]]) -> None:
+        if not ids_in:
             return
-        ids = [(r["id"],) for _, r in batch]
+        ids = [(i,) for i in ids_in]
         rows: dict[str, list[tuple]] = {t: [] for t in SCHEMA}
-        for position, result in batch:
-            for table, table_rows in result_rows(result, position).items():
+        for article_rows in per_article:
+            for table, table_rows in article_rows.items():
                 rows[table].extend(table_rows)
         con = self.con
         con.execute("BEGIN TRANSACTION")
