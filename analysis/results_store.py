@@ -17,6 +17,10 @@ from typing import Any
 
 from analysis.result_tables import SCHEMA, result_rows
 
+# DuckDB's memory for a results database: inserts and the Parquet export stream through
+# it; what does not fit is written to disk, not held
+MEMORY_LIMIT = "64MB"
+
 
 class ResultsStoreError(Exception):
     """A database or folder that cannot be used, with what to do about it."""
@@ -49,6 +53,10 @@ class ResultsStore:
         except (OSError, duckdb.Error) as exc:
             raise ResultsStoreError(f"{self.path}: cannot open the results database ({exc})"
                                     ) from None
+        # DuckDB would cache up to 80% of the machine's memory and use every core; a
+        # batch needs neither (its workers need the cores, and pages can go to disk)
+        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        self.con.execute("SET threads = 1")
         for table, columns in SCHEMA.items():
             cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")

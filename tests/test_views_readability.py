@@ -45,3 +45,19 @@ def test_no_statement_and_no_spread_without_a_headline():
     r = readability_of_text("")
     assert view.headline_statement(r) == ""
     assert view.headline_spread_table(r).empty
+
+
+def test_sentence_table_is_the_charts_data():
+    from analysis.views.readability import sentence_table
+
+    r = {"sentence_grades": [
+        {"index": 0, "paragraph": 0, "words": 21, "grade": 12.234},
+        {"index": 1, "paragraph": 2, "words": 9, "grade": 4.05},
+    ]}
+    t = sentence_table(r)
+    # 1-based numbers as the chart labels them; grades to one decimal as shown
+    assert t.to_dict("records") == [
+        {"Sentence": 1, "Paragraph": 1, "Words": 21, "Grade": 12.2},
+        {"Sentence": 2, "Paragraph": 3, "Words": 9, "Grade": 4.0},
+    ]
+    assert sentence_table({}).empty

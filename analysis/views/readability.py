@@ -253,3 +253,13 @@ def sentence_figure_html(r: dict[str, Any]) -> str:
         f"Bar chart of the US school grade of each of {len(grades)} sentences; the hardest, "
         f"sentence {hardest['index'] + 1}, reaches grade {hardest['grade']:.1f}.",
     )
+
+
+def sentence_table(r: dict[str, Any]) -> pd.DataFrame:
+    """The data of the sentence chart as a table: sentence, paragraph, words, grade
+    (the same sentences the chart draws)."""
+    grades = (r.get("sentence_grades") or [])[:SENTENCES_CHARTED]
+    return pd.DataFrame(
+        [{"Sentence": g["index"] + 1, "Paragraph": g["paragraph"] + 1, "Words": g["words"],
+          "Grade": round(g["grade"], 1)} for g in grades],
+        columns=["Sentence", "Paragraph", "Words", "Grade"])
