@@ -99,14 +99,15 @@ def replace_dir(staging: str | Path, target: str | Path) -> None:
     the old folder is moved aside, the new one moved in, then the old one removed. If
     the second rename fails the old folder is moved back.
 
-    Runs replacing the same folder at once take turns (an exclusive lock on a
-    ``.<name>.lock`` file beside it), so the folder always holds one run's complete
-    output, the last one's."""
+    Runs replacing the same folder at once take turns (an exclusive lock on the parent
+    folder, which leaves no lock file behind), so the folder always holds one run's
+    complete output, the last one's."""
     import fcntl
 
     staging, target = Path(staging), Path(target)
-    with open(target.parent / f".{target.name}.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+    lock = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the descriptor closes
         old: Path | None = None
         if target.exists():
             old = target.parent / f".{target.name}.old-{os.getpid()}-{secrets.token_hex(6)}"
@@ -117,5 +118,7 @@ def replace_dir(staging: str | Path, target: str | Path) -> None:
             if old is not None:
                 os.replace(old, target)
             raise
+    finally:
+        os.close(lock)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

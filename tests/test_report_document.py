@@ -101,7 +101,9 @@ def test_each_section_shows_its_figures_from_the_analyze_output(soup, analyzed):
         assert s["name"] in sources
     topics = _squash(_section(soup, "topics").get_text())
     t = analyzed["topics"]["taiwan"]
-    assert f"Taiwan: {t['sentence_count']} of 30 sentences" in topics
+    assert "Taiwan: the article only mentions it" in topics
+    assert "Russia: the article is about it" in topics
+    assert f"{t['sentence_count']} of 30 sentences ({100 * t['sentence_share']:.0f}%)" in topics
     voices = _squash(_section(soup, "voices_topics").get_text())
     assert ("Russia (21 of 30 sentences) and Taiwan (6 of 30 sentences) are discussed, but "
             "no Russian or Taiwanese voice is quoted anywhere in the article.") in voices

@@ -162,8 +162,8 @@ def annotated_html(article: Article, result: Mapping[str, Any],
         f'<span class="ann-hard">▲ grade</span> marks the {len(hardest)} hardest sentences. '
         + (
             "Quotes are highlighted in the colour of the speaker's side; hover over a quote "
-            "to see its speaker (on touch screens and in print the speaker follows the "
-            "quote in brackets):</p>"
+            "to see its speaker (on touch screens the speaker follows the quote in "
+            "brackets; in print it stands in the margin beside the quote):</p>"
             f'<ul class="ann-sides">{legend}</ul>'
             if quotes
             else "No quotes or reported speech were found, so nothing is highlighted.</p>"

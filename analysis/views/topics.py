@@ -333,7 +333,7 @@ def summary_text(result: dict) -> str:
         verdict = "is <b>about</b> it" if status == "about" else "only <b>mentions</b> it"
         reasons = theme_reasons(e)
         parts.append(
-            f"<li><b>{label}</b>: the article is {verdict}"
+            f"<li><b>{label}</b>: the article {verdict}"
             + (f", {html.escape(reasons)}" if reasons else "")
             + f". {e['sentence_count']} of {n} sentences "
             f"({100 * e['sentence_share']:.0f}%), {100 * e['word_share']:.0f}% of the words, "
