@@ -27,12 +27,12 @@ from analysis.atomic import new_sibling_dir, remove_stale_siblings, replace_dir
 from analysis.report.errors import ReportError, ReportUsageError
 from analysis.report.joining import combine_notebooks
 from analysis.report.render import (
-    _KERNEL_ARGS,
-    _KERNEL_CONFIG,
     FORMATS,
+    KERNEL_ARGS,
+    KERNEL_CONFIG,
     KERNEL_NAME,
     ReportResult,
-    _nbconvert_log,
+    export_report,
 )
 
 CORPUS_NOTEBOOK = "corpus"
@@ -84,7 +84,6 @@ def render_corpus_report(
     import papermill
 
     from analysis.batch import Options, analyze_to_database, default_workers
-    from analysis.pdf_export import ReportHTMLExporter, html_to_pdf
     from analysis.results_store import ResultsStoreError, read_tables
 
     started = time.perf_counter()
@@ -129,8 +128,8 @@ def render_corpus_report(
                 parameters={"results": str(db), "reports_dir": str(paths.REPORTS),
                             "link_base": str(out), "workers": 1},
                 kernel_name=kernel_name, cwd=str(paths.ROOT), execution_timeout=timeout,
-                progress_bar=False, log_output=False, config=_KERNEL_CONFIG,
-                extra_arguments=_KERNEL_ARGS,
+                progress_bar=False, log_output=False, config=KERNEL_CONFIG,
+                extra_arguments=KERNEL_ARGS,
             )
         except Exception as exc:
             raise ReportError(f"{notebook.name} failed: {type(exc).__name__}: {exc}") from exc
@@ -140,22 +139,7 @@ def render_corpus_report(
         meta["provenance"] = {"source": str(src),
                               "source_sha256": _sha256(src) if src.is_file() else None}
         combined = combine_notebooks([(CORPUS_NOTEBOOK, nb)], meta)
-        html_path = pdf_path = None
-        try:
-            t0 = time.perf_counter()
-            html, _ = ReportHTMLExporter(log=_nbconvert_log).from_notebook_node(
-                combined, resources={"metadata": {"name": out.name, "path": str(paths.ROOT)}})
-            if "html" in wanted:
-                html_path = staging / "report.html"
-                html_path.write_text(html, encoding="utf-8")
-            timings["html"] = time.perf_counter() - t0
-            if "pdf" in wanted:
-                t0 = time.perf_counter()
-                pdf_path = staging / "report.pdf"
-                pdf_path.write_bytes(html_to_pdf(html, base_url=str(paths.ROOT) + "/"))
-                timings["pdf"] = time.perf_counter() - t0
-        except Exception as exc:
-            raise ReportError(f"converting the executed notebook failed: {exc}") from exc
+        html_path, pdf_path = export_report(combined, staging, wanted, out.name, timings)
         replace_dir(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

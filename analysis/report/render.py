@@ -52,7 +52,7 @@ _FAILED_DIR = "failed"
 
 # Encrypt kernel traffic when the kernelspec supports it (ours declares CurveZMQ);
 # otherwise ipykernel warns on stderr that it runs over TCP without encryption.
-_KERNEL_CONFIG = Config(
+KERNEL_CONFIG = Config(
     {
         "KernelManager": {"transport_encryption": "auto"},
         "AsyncKernelManager": {"transport_encryption": "auto"},
@@ -60,7 +60,7 @@ _KERNEL_CONFIG = Config(
 )
 
 # Charts as PNG at twice the resolution (shown at the same size): sharp in the PDF.
-_KERNEL_ARGS = ["--InlineBackend.figure_formats=retina"]
+KERNEL_ARGS = ["--InlineBackend.figure_formats=retina"]
 
 log = logging.getLogger(__name__)
 # nbconvert warns about every chart without alt text; not something a reader can act on.
@@ -240,7 +240,6 @@ def render_report(
     import papermill
 
     from analysis.inputs import load_article
-    from analysis.pdf_export import ReportHTMLExporter, html_to_pdf
     from analysis.pipeline import analyze_article
 
     started = time.perf_counter()
@@ -286,8 +285,8 @@ def render_report(
                     execution_timeout=timeout,
                     progress_bar=False,
                     log_output=False,
-                    config=_KERNEL_CONFIG,
-                    extra_arguments=_KERNEL_ARGS,
+                    config=KERNEL_CONFIG,
+                    extra_arguments=KERNEL_ARGS,
                 )
             except Exception as exc:
                 kept = _keep_failed(target, out, section.name)
@@ -299,24 +298,7 @@ def render_report(
         meta = report_metadata(article, [name for name, _ in executed], titles)
         combined = combine_notebooks(executed, meta)
 
-        html = pdf_path = html_path = None
-        try:
-            t0 = time.perf_counter()
-            exporter = ReportHTMLExporter(log=_nbconvert_log)
-            html, _ = exporter.from_notebook_node(
-                combined, resources={"metadata": {"name": slug, "path": str(paths.ROOT)}}
-            )
-            if "html" in wanted:
-                html_path = staging / "report.html"
-                html_path.write_text(html, encoding="utf-8")
-            timings["html"] = time.perf_counter() - t0
-            if "pdf" in wanted:
-                t0 = time.perf_counter()
-                pdf_path = staging / "report.pdf"
-                pdf_path.write_bytes(html_to_pdf(html, base_url=str(paths.ROOT) + "/"))
-                timings["pdf"] = time.perf_counter() - t0
-        except Exception as exc:
-            raise ReportError(f"converting the executed notebooks failed: {exc}") from exc
+        html_path, pdf_path = export_report(combined, staging, wanted, slug, timings)
 
         t0 = time.perf_counter()
         try:
@@ -349,6 +331,32 @@ def render_report(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+def export_report(combined: nbformat.NotebookNode, staging: Path, wanted: Sequence[str],
+                  name: str, timings: dict[str, float]) -> tuple[Path | None, Path | None]:
+    """Convert the joined notebook to ``report.html`` and ``report.pdf`` in ``staging``
+    (each only if in ``wanted``); returns their paths, records the seconds taken."""
+    from analysis.pdf_export import ReportHTMLExporter, html_to_pdf
+
+    html_path = pdf_path = None
+    try:
+        t0 = time.perf_counter()
+        html, _ = ReportHTMLExporter(log=_nbconvert_log).from_notebook_node(
+            combined, resources={"metadata": {"name": name, "path": str(paths.ROOT)}}
+        )
+        if "html" in wanted:
+            html_path = staging / "report.html"
+            html_path.write_text(html, encoding="utf-8")
+        timings["html"] = time.perf_counter() - t0
+        if "pdf" in wanted:
+            t0 = time.perf_counter()
+            pdf_path = staging / "report.pdf"
+            pdf_path.write_bytes(html_to_pdf(html, base_url=str(paths.ROOT) + "/"))
+            timings["pdf"] = time.perf_counter() - t0
+    except Exception as exc:
+        raise ReportError(f"converting the executed notebooks failed: {exc}") from exc
+    return html_path, pdf_path
 
 
 def _keep_failed(partial: Path, out: Path, name: str) -> Path | None:
