@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
-def _default_mode(directory: bool) -> int:
+def default_mode(directory: bool) -> int:
     """The mode a plain ``open()`` or ``mkdir()`` would give (the umask applied)."""
     umask = os.umask(0)
     os.umask(umask)
@@ -42,7 +42,7 @@ def write_atomic(path: str | Path, chunks: Iterable[str] | str) -> Path:
                 for chunk in chunks:
                     fh.write(chunk)
         # mkstemp creates the file private (0600); give it the mode a plain open() would
-        os.chmod(tmp, _default_mode(directory=False))
+        os.chmod(tmp, default_mode(directory=False))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -146,6 +146,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     pending_rows: list = []
     store_due = time.monotonic() + STORE_EVERY
     status = 0
+    finished = False  # every result came back
     try:
         for outcome in results:
             position = positions.popleft()
@@ -164,6 +165,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     store_due = time.monotonic() + STORE_EVERY
             written += 1
             bar.update(1)
+        finished = True
         if store:
             store.write_outcomes(pending_rows)
             pending_rows = []
@@ -181,7 +183,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         bar.close()
         if status and store and pending_rows:
             store.write_outcomes(pending_rows)  # finished articles are kept; resume skips them
-        if jsonl and (status or not _completed(results)):
+        if jsonl and (status or not finished):
             jsonl.abandon()
     if status:
         kept = [str(jsonl.partial)] if jsonl and jsonl.partial.exists() else []
@@ -206,44 +208,28 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
-def _completed(results) -> bool:
-    """Whether a results generator ran to its end."""
-    return getattr(results, "gi_frame", None) is None
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from analysis.report import ReportError, ReportUsageError, render_report
     from analysis.report.corpus import is_corpus_source, render_corpus_report
 
-    if is_corpus_source(args.article):
-        if args.param or args.params_file:
-            return _usage_error("-p/-f set an article report's parameters; a corpus report "
-                                "takes none")
-        try:
-            result = render_corpus_report(
-                args.article,
-                formats=tuple(f.strip() for f in args.format.split(",") if f.strip()),
-                out_dir=args.out, timeout=args.timeout, workers=args.workers,
-            )
-        except ReportError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2 if isinstance(exc, ReportUsageError) else 1
-        print(result)
-        return 0
-
-    params: dict[str, str] = {}
-    for name, value in args.param or []:
-        params[name] = value
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    corpus = is_corpus_source(args.article)
+    if corpus and (args.param or args.params_file):
+        return _usage_error("-p/-f set an article report's parameters; a corpus report "
+                            "takes none")
     try:
-        result = render_report(
-            args.article,
-            params=params,
-            params_file=args.params_file,
-            formats=formats,
-            out_dir=args.out,
-            timeout=args.timeout,
-        )
+        if corpus:
+            result = render_corpus_report(args.article, formats=formats, out_dir=args.out,
+                                          timeout=args.timeout, workers=args.workers)
+        else:
+            result = render_report(
+                args.article,
+                params=dict(args.param or []),
+                params_file=args.params_file,
+                formats=formats,
+                out_dir=args.out,
+                timeout=args.timeout,
+            )
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ReportUsageError) else 1

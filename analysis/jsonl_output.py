@@ -13,6 +13,8 @@ import json
 import os
 from pathlib import Path
 
+from analysis.atomic import default_mode
+
 
 def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
@@ -89,9 +91,7 @@ class JsonlOutput:
     def finish(self) -> None:
         """Move the complete output into place, with the mode a plain open() gives."""
         self.fh.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.partial, 0o666 & ~umask)
+        os.chmod(self.partial, default_mode(directory=False))
         os.replace(self.partial, self.path)
 
     def abandon(self) -> None:

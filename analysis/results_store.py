@@ -8,13 +8,12 @@ run leaves each article either fully present or absent.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from analysis.atomic import new_sibling_dir, replace_dir
 from analysis.result_tables import SCHEMA, result_rows
 
 # DuckDB's memory for a results database: inserts and the Parquet export stream through
@@ -118,12 +117,8 @@ class ResultsStore:
         so a failure leaves the previous export as it was.
         """
         target = Path(folder)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        tmp = new_sibling_dir(target, "tmp")
         try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a plain mkdir would not
             for table in SCHEMA:
                 order = "position, id" if table == "articles" else "id"
                 out = str(tmp / f"{table}.parquet").replace("'", "''")
@@ -131,13 +126,7 @@ class ResultsStore:
                     f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{out}' "
                     "(FORMAT parquet)"
                 )
-            old = None
-            if target.exists():
-                old = target.with_name(f".{target.name}.old-{os.getpid()}")
-                target.rename(old)
-            tmp.rename(target)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+            replace_dir(tmp, target)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise

@@ -33,6 +33,7 @@ from analysis.report.render import (
     KERNEL_NAME,
     ReportResult,
     export_report,
+    wanted_formats,
 )
 
 CORPUS_NOTEBOOK = "corpus"
@@ -88,11 +89,7 @@ def render_corpus_report(
 
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
-    bad = [f for f in wanted if f not in FORMATS]
-    if bad:
-        raise ReportUsageError(
-            f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    wanted = wanted_formats(formats)
     src = paths.resolve(source).resolve()
     if not src.exists():
         raise ReportUsageError(f"{source}: no such file or directory")

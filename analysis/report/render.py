@@ -244,12 +244,7 @@ def render_report(
 
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
-    bad = [f for f in wanted if f not in FORMATS]
-    if bad:
-        raise ReportUsageError(
-            f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
-        )
+    wanted = wanted_formats(formats)
 
     article = load_article(article_path)
     article_file = str(_article_location(article_path))
@@ -331,6 +326,18 @@ def render_report(
         seconds=time.perf_counter() - started,
         timings=timings,
     )
+
+
+def wanted_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The output formats asked for, lower case, each once; a usage error for any other
+    than those of :data:`FORMATS`."""
+    wanted = tuple(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad:
+        raise ReportUsageError(
+            f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}"
+        )
+    return wanted
 
 
 def export_report(combined: nbformat.NotebookNode, staging: Path, wanted: Sequence[str],
