@@ -168,7 +168,9 @@ def _warm_up(options: Options) -> None:
     from analysis.article import parse_text
 
     _topics(options.topics_file)
-    sample = parse_text("Warm-up.\n\n“It works,” she said on Monday in Beijing.", id="warm-up")
+    # a full name, so that the given-name dictionary is read here too
+    sample = parse_text("Warm-up.\n\n“It works,” Jane Doe said on Monday in Beijing.",
+                        id="warm-up")
     analyze_record(Record(sample.id, article=sample), topics=_topics(options.topics_file),
                    language=options.language)
 

@@ -30,6 +30,7 @@ TEXT_LISTS = DATA / "text.yaml"
 SPEECH_VERBS = DATA / "speech_verbs.yaml"
 SPEAKER_ROLES = DATA / "speaker_roles.yaml"
 SIDES = DATA / "sides.yaml"
+PLACES = DATA / "places.yaml"
 TOPICS = DATA / "topics.yaml"
 READABILITY = DATA / "readability.yaml"
 

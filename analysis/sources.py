@@ -39,6 +39,7 @@ from analysis.quotes import (
     extract_quotes,
     knowledge,
 )
+from analysis.quotes.given_names import given_name_gender
 from analysis.quotes.speaker_search import EMPLOYER_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -112,6 +113,12 @@ class _Resolver:
         for x in mentions:
             if x.gender and x.kind == "person":
                 self.gender.setdefault(x.name, x.gender)
+        # or where the given name of a full name shows it ("Hillary Clinton")
+        for x in mentions:
+            if x.kind == "person" and x.name not in self.gender:
+                first = x.name.split(maxsplit=1)
+                if len(first) == 2 and (g := given_name_gender(first[0])):
+                    self.gender[x.name] = g
 
     def record(self, q: Quote, via: Mention | None, key: str | None) -> None:
         """Note a resolved quote: later pronouns and "the company" look back at it."""

@@ -1,11 +1,12 @@
-"""Knowledge read from ``data/speech_verbs.yaml``, ``data/speaker_roles.yaml`` and
-``data/sides.yaml``, compiled once into a :class:`Knowledge`."""
+"""Knowledge read from ``data/speech_verbs.yaml``, ``data/speaker_roles.yaml``,
+``data/sides.yaml`` and ``data/places.yaml``, compiled once into a :class:`Knowledge`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class Knowledge:
     direct_only: frozenset[str]  # cues of direct quotes only ("“…?” Hannity pressed.")
     types: tuple[dict, ...]
     sides: dict[str, dict]
+    places: frozenset[str]  # US states and cities: never speakers (data/places.yaml)
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
     alias_name: dict[str, str]  # alias -> its side's speaker_name, else the alias itself
     alias_first_words: frozenset[str]
@@ -129,10 +131,12 @@ def _read_yaml(path: Path) -> Any:
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml`` and ``sides.yaml``."""
+    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml``, ``sides.yaml`` and
+    ``places.yaml``."""
     verbs = _read_yaml(paths.SPEECH_VERBS)
     roles = _read_yaml(paths.SPEAKER_ROLES)
     sides = _read_yaml(paths.SIDES)
+    places = _read_yaml(paths.PLACES)
 
     verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
     phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
@@ -209,6 +213,7 @@ def knowledge() -> Knowledge:
         direct_only=direct_only,
         types=tuple(roles["types"]),
         sides=sides,
+        places=frozenset(str(p) for p in chain(places["us_states"], places["cities"])),
         alias_side=alias_side,
         alias_name={a: sides[side].get("speaker_name") or a
                     for a, (side, _) in alias_side.items()},

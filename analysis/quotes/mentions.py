@@ -95,6 +95,14 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return bool(_SENTENCE_OPENER.search(text, max(0, pos - 4), pos))
 
 
+def _former_opener(word: str, pos: int, text: str, k: Knowledge) -> bool:
+    """Whether the first word of a capitalised run is a title's modifier capitalised
+    only because it opens the sentence ("Former Pennsylvania governor Ed Rendell",
+    "Acting Ohio secretary …"): the run after it is no name of its own."""
+    low = word.lower()
+    return (low in k.former_markers or low in k.title_modifiers) and _opens_sentence(text, pos)
+
+
 def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> bool:
     """Whether ``tokens`` can be a person's name; ``named``: an honorific stands before
     them ("Dr. Lena M. Park"), so place words ("Park") are surnames here."""
@@ -332,6 +340,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             else:
                 while i < n and tokens[i] in not_names:
                     i += 1
+                if i == 0 and n > 1 and _former_opener(tokens[0], off + rs, text, k):
+                    i = 1  # "Former Pennsylvania governor Ed Rendell"
             if i == n:
                 continue
             end_char = off + re_
@@ -471,6 +481,10 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         elif m.name in k.pronoun_surnames:
             m.kind, m.name = "pronoun", m.name.lower()  # no one of that name: "He" is "he"
             out.append(m)
+        elif m.name in k.places and not _opens_sentence(text, m.start):
+            # "in Ohio", "from Benghazi": a place, unless a person of that name was
+            # met; a sentence's first word may be a noun ("Union says …")
+            continue
         elif not m.in_quote and not any(x.start < m.end and m.start < x.end
                                         for x in by_para.get(m.paragraph, ())) \
                 and not (_opens_sentence(text, m.start) and is_familiar_form(m.name.lower())
@@ -753,6 +767,8 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
         if role in ("name", "metonym"):
             return [Mention(cstart, cend, core_full, "country",
                             k.sides[side].get("speaker_name") or core_full, side=side)]
+    if core_full in k.places and not title_words and not named:
+        return None  # "San Francisco", "New Hampshire": a place, never a voice
     if not _is_person_core(core, k, named):
         return None
     title = " ".join(title_words) if title_words else None

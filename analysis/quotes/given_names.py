@@ -1,0 +1,55 @@
+"""The gender a given name shows ("Hillary" female, "Bob" male), for he/she resolution.
+
+The knowledge is Jörg Michael's name dictionary (``nam_dict.txt``, about 48,000 given
+names from 54 countries, each marked male, female, mostly male, mostly female or
+unisex; GNU Free Documentation License), as the ``gender-guesser`` package ships it
+(pinned in ``requirements.txt``). Only the file is read: the package's own
+``Detector`` builds per-country tables and takes about 1.8 s to load, where reading
+the columns needed here takes about 0.1 s, once per process, on first use.
+
+A name gets a gender when every line of the dictionary that lists it agrees on one
+("M", "1M" and "?M" are male, "F", "1F" and "?F" female); a name also listed as
+unisex ("?") or with both genders ("Andrea": male in Italy, female elsewhere) gets
+none, and so does any name the dictionary lacks. The pronoun resolver treats a
+person without a gender as fitting both "he" and "she", so a missing gender only
+costs a missed filter, never a wrong one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+# the first two columns of a line: its gender code
+_MALE = frozenset({"M ", "1M", "?M"})
+_FEMALE = frozenset({"F ", "1F", "?F"})
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Given name -> "male" | "female", for the names whose lines all agree."""
+    seen: dict[str, str] = {}
+    path = files("gender_guesser") / "data" / "nam_dict.txt"
+    with path.open("r", encoding="utf-8") as f:
+        for line in f:
+            code = line[:2]
+            if code[:1] in ("#", "="):  # comments, and "=" lines that pair spellings
+                continue
+            # the name fills columns 4-29; "+" joins the parts of a compound name
+            name = line[3:29].rstrip().replace("+", "-")
+            if not name:
+                continue
+            gender = "male" if code in _MALE else "female" if code in _FEMALE else "?"
+            prev = seen.get(name)
+            seen[name] = gender if prev in (None, gender) else "?"
+    return {name: g for name, g in seen.items() if g != "?"}
+
+
+def given_name_gender(word: str) -> str | None:
+    """``"male"``, ``"female"`` or None for one capitalised given name."""
+    return _table().get(word)
+
+
+def load() -> None:
+    """Read the dictionary now (before worker processes are forked)."""
+    _table()
