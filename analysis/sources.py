@@ -106,6 +106,7 @@ class _Resolver:
         self.done_paragraphs: list[int] = []  # quotes are resolved in text order
         self.spoke: set[int] = set()  # ids of the mentions that have spoken
         self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
+        self._chain_memo: dict[int, tuple[Mention | None, str | None]] = {}
         self.bodies: dict[str, Mention] = {}  # "district" -> the body "the district" was
         # a person's gender where an honorific or a gendered title shows it ("Ms.
         # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
@@ -187,49 +188,7 @@ class _Resolver:
         recent = [(qq, mm, k) for qq, mm, k in self.done[lo:]
                   if mm is not None and qq.paragraph >= q.paragraph - 3]
         if m.name in ("he", "she"):
-            # the nearest of: a person named earlier in this paragraph, or the last
-            # person (or singular unnamed source) quoted
-            # a possessor ("Christie Watson’s book") is not the antecedent of a subject
-            # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
-            # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
-            here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
-                    and not x.in_quote and not x.possessive and x.end <= m.start and (
-                        x.paragraph == m.paragraph and not self.after_verb(x)
-                        and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
-                        or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
-            # a single unknown name that has spoken ("“…,” Bob said.") is a person too
-            quoted = [(qq.start, mm, k) for qq, mm, k in recent
-                      if mm.kind in ("person", "name") or (
-                          mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
-            # a role standing for a person named earlier ("The manager was full of
-            # praise. ‘…,’ he said.") is an antecedent like the name itself
-            role_groups = [(x, holder) for x in self.before(m, 1)
-                           if x.kind == "group" and not x.in_quote and x.end <= m.start and (
-                               x.paragraph == m.paragraph
-                               or x.paragraph == m.paragraph - 1 and self.is_subject(x))
-                           and (holder := self.role_holder(x)) is not None]
-            roles = [(x.end, holder, holder.name) for x, holder in role_groups]
-            # a name inside the role ("the Ashford manager") is not a person of its own
-            here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
-                                               for x, _ in role_groups)]
-            want = "male" if m.name == "he" else "female"
-            # "Senator Whitcomb asked her to describe one. “…,” she said": the asker is
-            # not the one who answers
-            obj = "him" if m.name == "he" else "her"
-            fits = [c for c in here + quoted + roles
-                    if self.gender.get(c[2]) in (None, want)
-                    and not self.asks(c[1], obj)]
-            best = max(fits, key=lambda c: c[0], default=None)
-            if best is None:
-                persons = [x for x in self.before(m, 2) if x.kind == "person" and x.end <= m.start
-                           and not x.in_quote and x.paragraph >= m.paragraph - 2
-                           and self.gender.get(x.name) in (None, want)]
-                best = (0, persons[-1], persons[-1].name) if persons else None
-            if best is None:
-                return None, None
-            if best[1].kind == "person":
-                self.gender.setdefault(best[2], want)  # "she" tells the gender from now on
-            return best[1], best[2]
+            return self.he_she(m, recent)
         if m.name == "it":
             if self._subjects is None:
                 self._subjects = _subjects(self.a, self.mentions)
@@ -246,6 +205,75 @@ class _Resolver:
             if mm.kind in ("anonymous", "group", "org", "country"):
                 return mm, k
         return None, None
+
+    def he_she(self, m: Mention, recent: list, depth: int = 0
+               ) -> tuple[Mention | None, str | None]:
+        # the nearest of: a person named earlier in this paragraph, or the last
+        # person (or singular unnamed source) quoted
+        # a possessor ("Christie Watson’s book") is not the antecedent of a subject
+        # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
+        # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
+        here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
+                and not x.in_quote and not x.possessive and x.end <= m.start and (
+                    x.paragraph == m.paragraph and not self.after_verb(x)
+                    and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
+                    or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
+        # a single unknown name that has spoken ("“…,” Bob said.") is a person too
+        quoted = [(qq.start, mm, k) for qq, mm, k in recent
+                  if mm.kind in ("person", "name") or (
+                      mm.kind == "anonymous" and not mm.name.lower().endswith("s"))]
+        # a role standing for a person named earlier ("The manager was full of
+        # praise. ‘…,’ he said.") is an antecedent like the name itself
+        role_groups = [(x, holder) for x in self.before(m, 1)
+                       if x.kind == "group" and not x.in_quote and x.end <= m.start and (
+                           x.paragraph == m.paragraph
+                           or x.paragraph == m.paragraph - 1 and self.is_subject(x))
+                       and (holder := self.role_holder(x)) is not None]
+        roles = [(x.end, holder, holder.name) for x, holder in role_groups]
+        # a name inside the role ("the Ashford manager") is not a person of its own
+        here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
+                                           for x, _ in role_groups)]
+        want = "male" if m.name == "he" else "female"
+        # "Senator Whitcomb asked her to describe one. “…,” she said": the asker is
+        # not the one who answers
+        obj = "him" if m.name == "he" else "her"
+        # an earlier "he" of the same person carries it on: "Ted Cruz … is calling for
+        # rivals to drop out. ¶ Though he did not mention Rubio, … ¶ He declared that …"
+        # (the pronoun stands for its own antecedent, where it stands)
+        chain = self.chained(m, depth)
+        fits = [c for c in here + quoted + roles + ([chain] if chain else [])
+                if self.gender.get(c[2]) in (None, want)
+                and not self.asks(c[1], obj)]
+        best = max(fits, key=lambda c: c[0], default=None)
+        if best is None:
+            persons = [x for x in self.before(m, 2) if x.kind == "person" and x.end <= m.start
+                       and not x.in_quote and x.paragraph >= m.paragraph - 2
+                       and self.gender.get(x.name) in (None, want)]
+            best = (0, persons[-1], persons[-1].name) if persons else None
+        if best is None:
+            return None, None
+        if best[1].kind == "person":
+            self.gender.setdefault(best[2], want)  # "she" tells the gender from now on
+        return best[1], best[2]
+
+    def chained(self, m: Mention, depth: int) -> tuple[int, Mention, str] | None:
+        """The nearest earlier he/she of the same form outside quotes, in this paragraph
+        or the two before, as a candidate standing for its own antecedent."""
+        if depth >= 20:
+            return None
+        for x in reversed(self.before(m, 2)):
+            if x.kind != "pronoun" or x.name != m.name or x.in_quote or x.start >= m.start:
+                continue
+            res = self._chain_memo.get(x.start)
+            if res is None:
+                lo = bisect_left(self.done_paragraphs, x.paragraph - 3)
+                recent = [(qq, mm, k) for qq, mm, k in self.done[lo:]
+                          if mm is not None and qq.start < x.start
+                          and qq.paragraph >= x.paragraph - 3]
+                res = self.he_she(x, recent, depth + 1)
+                self._chain_memo[x.start] = res
+            return (x.start, res[0], res[1]) if res[0] is not None else None
+        return None
 
     def role_holder(self, m: Mention) -> Mention | None:
         """The person a definite role description refers back to ("the prime minister",

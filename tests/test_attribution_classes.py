@@ -695,3 +695,19 @@ def test_former_opening_a_sentence_modifies_the_title_not_a_name():
     # counter-example: mid-sentence the capitalised run is read as before
     body = "Then Acting Secretary Jane Doe said the office would reopen."
     assert _pairs(body) == [("the office would reopen", "Jane Doe")]
+
+
+def test_he_carries_its_person_on_through_sentences_without_a_quote():
+    # from a PolNeAR train error: each "he" stands for Ted Cruz, and the last one must
+    # not jump to "Donald Trump", the last name met two paragraphs back
+    body = ("Ted Cruz, who won Oklahoma and Texas, is calling for his rivals to drop out.\n\n"
+            "Though he did not mention Marco Rubio or John Kasich by name, he made it clear "
+            "that they should unite behind an alternative to Donald Trump.\n\n"
+            "He declared that as long as the field remained divided, Trump would have a path "
+            "to the nomination.")
+    assert _pairs(body) == [("as long as the field remained divided, Trump would have a "
+                             "path to the nomination", "Ted Cruz")]  # before: Donald Trump
+    # counter-example: a person named as the subject after the earlier "he" is nearer
+    body = ("Ted Cruz spoke first. He thanked the crowd.\n\n"
+            "John Kasich then took the stage. He said the party must unite.")
+    assert _pairs(body) == [("the party must unite", "John Kasich")]
