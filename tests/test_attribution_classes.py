@@ -711,3 +711,23 @@ def test_he_carries_its_person_on_through_sentences_without_a_quote():
     body = ("Ted Cruz spoke first. He thanked the crowd.\n\n"
             "John Kasich then took the stage. He said the party must unite.")
     assert _pairs(body) == [("the party must unite", "John Kasich")]
+
+
+def _voice(body: str, name: str) -> dict:
+    return next(s for s in _result(body)["sources"] if s["name"] == name)
+
+
+def test_a_party_label_is_no_part_of_a_name():
+    # PolNeAR train: "Republican Marco Rubio", "Congressional Republicans" and "a New
+    # Hampshire Republican" were each a named person
+    assert _pairs("“We will win,” said Republican Marco Rubio.") == [
+        ("We will win,", "Marco Rubio")]  # before: "Republican Marco Rubio"
+    assert _pairs("Congressional Republicans said the plan would fail.") == [
+        ("the plan would fail", "republicans")]  # a group, not a person
+    assert _voice("“It is over,” said a Nevada Democrat.", "nevada democrat")["type"] \
+        == "anonymous"
+    # counter-examples: a body named with a party word stays the body, and a surname
+    # that is also a word ("Green") stays a person
+    assert _pairs("The Republican National Committee said the vote was fair.") == [
+        ("the vote was fair", "Republican National Committee")]
+    assert _pairs("“It is over,” said Jennifer Green.") == [("It is over,", "Jennifer Green")]

@@ -58,6 +58,7 @@ class Knowledge:
     name_particles: frozenset[str]  # connectors a person's name may hold ("von")
     name_suffixes: frozenset[str]  # "Jr.", "Sr.": their full stop is part of the name
     title_modifiers: frozenset[str]
+    party_words: frozenset[str]  # "Republican", "Democrat" (case-sensitive)
     generic_titles: frozenset[str]
     allowed_gap: re.Pattern  # what may stand between a speaker and the cue
     honorifics: dict[str, str | None]  # "Mr" -> "male" (written without the full stop)
@@ -198,6 +199,7 @@ def knowledge() -> Knowledge:
         name_particles=frozenset(str(w) for w in roles["name_particles"]),
         name_suffixes=frozenset(str(w) for w in roles["name_suffixes"]),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
+        party_words=frozenset(str(w) for w in roles.get("party_words") or []),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
         allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]],
                                  [str(w) for w in verbs["not_manner_adverbs"]]),

@@ -731,6 +731,11 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             mods.append(tokens[i])  # "Velorian Foreign Minister …": a modifier of the title
             i += 1
             continue
+        if tokens[i] in k.party_words and i + 1 < len(tokens) \
+                and not _org_type(" ".join(tokens[i:]), k):
+            mods.append(tokens[i])  # "Republican Marco Rubio": a party label
+            i += 1
+            continue
         break
     core = tokens[i:]
     if not core:
@@ -769,6 +774,16 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
                             k.sides[side].get("speaker_name") or core_full, side=side)]
     if core_full in k.places and not title_words and not named:
         return None  # "San Francisco", "New Hampshire": a place, never a voice
+    last = core[-1]
+    if not named and not title_words and len(core) > 1:
+        if last in k.party_words:
+            # "a Nevada Democrat", "the Wisconsin Republican": a description, no name
+            return [Mention(cstart, cend, core_full, "anonymous", core_full)]
+        if last.lower() in k.bare_groups or last[-1:] == "s" and k.alias_side.get(
+                last[:-1], ("", ""))[1] == "adjective":
+            # "Congressional Republicans", "African Americans": a group, no person (the
+            # bare group "Republicans" speaks for it)
+            return None
     if not _is_person_core(core, k, named):
         return None
     title = " ".join(title_words) if title_words else None
