@@ -731,3 +731,29 @@ def test_a_party_label_is_no_part_of_a_name():
     assert _pairs("The Republican National Committee said the vote was fair.") == [
         ("the vote was fair", "Republican National Committee")]
     assert _pairs("“It is over,” said Jennifer Green.") == [("It is over,", "Jennifer Green")]
+
+
+def test_a_date_after_in_is_no_place_before_the_speaker():
+    # PolNeAR train: "in October, Donald Trump said" read Trump as part of a place
+    body = ("When asked for his position during an interview in October, Donald Trump "
+            "said, \"It is something that is being discussed.\"")
+    assert _pairs(body) == [("It is something that is being discussed.", "Donald Trump")]
+    # counter-example: after a place, the state is still part of it ("in Wilmington,
+    # N.C.,") and the subject before it speaks
+    body = "Trump, speaking at a rally in Wilmington, N.C., warned that the deal was bad."
+    assert _pairs(body) == [("the deal was bad", "Trump")]
+
+
+def test_who_before_a_speech_verb_makes_the_name_before_it_speak():
+    # PolNeAR train: "from Mike Lee, who declared …"; the content follows the cue
+    body = ("On Tuesday the host spoke with Insurance Commissioner Paul Whitlock, who has "
+            "said repeatedly that the market is stabilizing.")
+    assert _pairs(body) == [("the market is stabilizing", "Paul Whitlock")]  # before: none
+    # counter-examples: "who asked not to be named" is no speech, and a body's "which"
+    # clause ("which maintains relations") is none either
+    body = ("One engineer, who asked not to be named, said staff had been told that their "
+            "jobs were safe.")
+    assert _pairs(body) == [("staff had been told that their jobs were safe", "one engineer")]
+    body = ("The US, which maintains formal relations with Beijing, has a policy of "
+            "“strategic ambiguity” on Taiwan.")
+    assert _pairs(body) == []

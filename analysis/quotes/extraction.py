@@ -17,6 +17,7 @@ from analysis.quotes.speaker_search import (
     ADJUNCTS,
     LEADING_ADJUNCT,
     SENTENCE_STOP,
+    WHO_GAP,
     WORD,
     SpeakerSearch,
     ends_with_conjunction,
@@ -252,7 +253,9 @@ class _Extractor(SpeakerSearch):
                 # up to 20 words: a name with an apposition or a relative clause ("Trent
                 # Lott, who was Republican Senate majority leader under …, told")
                 if words_in(lead, cap=21) <= 20:
-                    speaker = self.speaker_left(a0, cue.start())
+                    # (not "“…,” host Dana Reyes spoke with X, who has said …": the
+                    # relative clause reports speech of its own)
+                    speaker = self.speaker_left(a0, cue.start(), relative=False)
             if speaker is None:
                 continue
             self.attach_direct(p, q, pairs, cue, speaker, "cue after quote")
@@ -400,6 +403,8 @@ class _Extractor(SpeakerSearch):
         lead = t[s:head]
         if left and not lead.rstrip().endswith(","):
             lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
+        if left and WHO_GAP.match(t, left.end, cue.start()):
+            lead = ""  # "…, Paul Whitlock, who has said that …": the content follows
         tail = t[after_from:e]
         tail_is_end = _TAIL_IS_END.match(tail)
         # "Prices rose in May; inflation will ease, she added.": the content is the

@@ -42,10 +42,17 @@ _RELATIVE_END = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had)\s+)?$")
 _PARTICIPLE = re.compile(r"\s(?:[a-z]+ed|published|issued|released|seen)\b")
 _LOWER = re.compile(r"\b[a-z]")
 # a place: after "in", "from", …, or after such a place and a comma ("in Columbus, Ohio")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|from|near|outside|inside|across)\s+"
-                              r"(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
+# "in Wilmington, N.C.": the mention after the comma is part of the place; not after a
+# date ("in October, Donald Trump said")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|from|near|outside|inside|across)\s+"
+    r"(?:(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
 _PREPOSITION = re.compile(r"\s*(?:in|on|at|to|with|from|during|after|before)\s+")
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
+WHO_GAP = re.compile(r"\s*,\s*who\b")
+_WORD_AT = re.compile(r"[A-Za-z]+")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 _COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
@@ -117,10 +124,11 @@ class SpeakerSearch:
                 s = q.stop
         return s
 
-    def speaker_left(self, a: int, cue: int) -> Mention | None:
+    def speaker_left(self, a: int, cue: int, relative: bool = True) -> Mention | None:
         """The speaker before a cue: the nearest mention whose gap to the cue is only
-        adverbs, auxiliaries or an apposition; else, for a cue after "and", the subject
-        of the earlier verb."""
+        adverbs, auxiliaries or an apposition (or, with ``relative``, ", who": see
+        :meth:`relative_gap`); else, for a cue after "and", the subject of the earlier
+        verb."""
         cands = [m for m in self.between(a, cue) if m.end <= cue]
         for i in range(len(cands) - 1, -1, -1):
             m = cands[i]
@@ -140,7 +148,7 @@ class SpeakerSearch:
             if m.title and pre.rstrip().endswith(m.title):
                 pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
             if self.k.allowed_gap.match(gap) or (not gap.strip(", ") and _COMMA_THE_END.search(
-                    pre)):
+                    pre)) or relative and self.relative_gap(gap, cue):
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
@@ -163,6 +171,18 @@ class SpeakerSearch:
             if subj:
                 return subj[-1]
         return None
+
+    def relative_gap(self, gap: str, cue: int) -> bool:
+        """True for ", who" before a speech verb that needs no hearer: the person named
+        before speaks ("from Mike Lee, who declared …", "Paul Whitlock, who has said
+        repeatedly that …"); not "who asked not to be named", not "which maintains
+        relations" (a body's relative clause is rarely its speech)."""
+        m = WHO_GAP.match(gap)
+        if m is None or not self.k.allowed_gap.match(gap[m.end():]):
+            return False
+        word = _WORD_AT.match(self.t, cue)
+        lemma = self.k.verb_forms.get(word.group(0).lower()) if word else None
+        return lemma is not None and lemma not in self.k.needs_object
 
     def gap(self, m: Mention, cue: int) -> str:
         """The text between a mention and a cue, with the full stops of initials and
