@@ -757,3 +757,14 @@ def test_who_before_a_speech_verb_makes_the_name_before_it_speak():
     body = ("The US, which maintains formal relations with Beijing, has a policy of "
             "“strategic ambiguity” on Taiwan.")
     assert _pairs(body) == []
+
+
+def test_a_participle_cue_takes_the_speaker_of_the_cue_before_it():
+    # PolNeAR train: the subject of "noting" is Hollande, who "said" the first part,
+    # not the sentence's first name
+    body = ("Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the "
+            "Republican nominee “makes you want to retch.”")
+    assert [s for _, s in _pairs(body)] == ["Hollande", "Hollande"]  # before: Trump
+    # counter-example: with no cue before it, the sentence's subject speaks
+    body = "Jane Doe lobbied to close the plant, saying, “It costs too much.”"
+    assert _pairs(body) == [("It costs too much.", "Jane Doe")]

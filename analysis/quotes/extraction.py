@@ -307,8 +307,10 @@ class _Extractor(SpeakerSearch):
                     t[s : cue.a].rstrip().endswith(",")
                     or _GERUND_LINK.search(t, s, cue.a)):
                 # "Williams lobbied to suspend open carry, saying, “…”", "McConnell
-                # deflected questions before saying, “…”": the sentence's subject
-                sp = self.subject(s, cue.start())
+                # deflected questions before saying, “…”": the sentence's subject, or
+                # the speaker of a cue before it in the sentence
+                prev = [x for x in self.quotes_starting_in(s, cue.start()) if x.speaker]
+                sp = prev[-1].speaker if prev else self.subject(s, cue.start())
             if sp is None:
                 continue
             self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), sp, p,
@@ -380,7 +382,11 @@ class _Extractor(SpeakerSearch):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
         if left is None and word.endswith("ing") and before_cue.endswith(","):
-            left = self.subject(s, cue.start())  # "…, warning that …": the subject speaks
+            # "…, warning that …": the subject of the main clause speaks, the speaker of
+            # its own cue when it has one ("“…” are sickening, Hollande said in Paris,
+            # noting the Republican nominee “…”")
+            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
+            left = prev[-1].speaker if prev else self.subject(s, cue.start())
         if left is None and ends_with_conjunction(before_cue):
             prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
