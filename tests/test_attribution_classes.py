@@ -768,3 +768,26 @@ def test_a_participle_cue_takes_the_speaker_of_the_cue_before_it():
     # counter-example: with no cue before it, the sentence's subject speaks
     body = "Jane Doe lobbied to close the plant, saying, “It costs too much.”"
     assert _pairs(body) == [("It costs too much.", "Jane Doe")]
+
+
+def test_a_participle_cue_after_an_apposition_is_the_subjects():
+    # PolNeAR train: "saying" was given to Sepp Blatter, the name before the comma
+    body = ("Vladimir Putin spoke for four hours.\n\nThis year, he rose to the defense of "
+            "Sepp Blatter, the embattled president of FIFA, who is under criminal "
+            "investigation, saying Mr. Blatter should be awarded the Nobel Peace Prize.")
+    assert _pairs(body) == [("Mr. Blatter should be awarded the Nobel Peace Prize",
+                             "Vladimir Putin")]
+    # counter-example: the speaker of a cue earlier in the sentence still wins
+    body = "The plan is dead, Jane Doe said, adding that the vote would be close."
+    assert [s for _, s in _pairs(body)][-1] == "Jane Doe"
+
+
+def test_a_photo_credit_line_is_no_voice():
+    # PolNeAR train: "He said" resolved to the photographer of a credit line
+    body = ("A photo of the border.\n\nJohn Moore/Getty Images.\n\n"
+            "Border agents apprehended tens of thousands of families. He said the number "
+            "was rising.")
+    assert _pairs(body) == [("the number was rising", None)]  # before: John Moore
+    # counter-example: a slash inside a sentence is no credit line
+    body = "Tom Hale/Getty Images said the photos were taken on Monday."
+    assert _pairs(body) == [("the photos were taken on Monday", "Getty Images")]

@@ -381,12 +381,13 @@ class _Extractor(SpeakerSearch):
         if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
-        if left is None and word.endswith("ing") and before_cue.endswith(","):
+        if word.endswith("ing") and before_cue.endswith(","):
             # "…, warning that …": the subject of the main clause speaks, the speaker of
             # its own cue when it has one ("“…” are sickening, Hollande said in Paris,
-            # noting the Republican nominee “…”")
+            # noting the Republican nominee “…”"), not the name before the comma ("he
+            # rose to the defense of Sepp Blatter, …, saying …")
             prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
-            left = prev[-1].speaker if prev else self.subject(s, cue.start())
+            left = (prev[-1].speaker if prev else self.subject(s, cue.start())) or left
         if left is None and ends_with_conjunction(before_cue):
             prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
