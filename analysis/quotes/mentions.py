@@ -528,7 +528,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
 
 _POSSESSIVE = re.compile(r"[’']s\b")
 # a paragraph that is only a photo credit: "John Moore/Getty Images.", "AP Photo/Evan Vucci"
-_CREDIT_LINE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4} ?/ ?[A-Z][\w .&’'\-]{1,40}\.?\s*$")
+_CREDIT_LINE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4} ?/ ?"
+                          r"[A-Z][\w .&’'\-]{1,40}\.?\s*$")
 # precompiled patterns of the hot paths (the re module's cache lookup is not free)
 _APPOSITION = re.compile(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
