@@ -791,3 +791,13 @@ def test_a_photo_credit_line_is_no_voice():
     # counter-example: a slash inside a sentence is no credit line
     body = "Tom Hale/Getty Images said the photos were taken on Monday."
     assert _pairs(body) == [("the photos were taken on Monday", "Getty Images")]
+
+
+def test_a_newspaper_named_by_its_head_word_is_media_not_a_person():
+    # PolNeAR train: "the Chicago Sun-Times reported" made a person, later the "he" of a
+    # quote; a hyphen joins the words of a name
+    r = _result("The parade will be bigger next year, the Chicago Sun-Times reported.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("Chicago Sun-Times", "journalist")]
+    # counter-example: a hyphenated surname without a head word stays a person
+    r = _result("“It is over,” said Jane Smith-Jones.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("Jane Smith-Jones", "other")]

@@ -71,7 +71,9 @@ def _org_type(name: str, k: Knowledge) -> str | None:
     if name in k.media:
         return "journalist"
     # the first head word in file order decides ("International Institute" -> institute)
-    found = [k.head_rank[w] for w in name.lower().split() if w in k.head_rank]
+    # (a hyphen joins two words of a name: "Chicago Sun-Times")
+    found = [k.head_rank[w] for w in name.lower().replace("-", " ").split()
+             if w in k.head_rank]
     return k.org_heads_list[min(found)][1] if found else None
 
 
