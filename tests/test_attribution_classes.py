@@ -801,3 +801,18 @@ def test_a_newspaper_named_by_its_head_word_is_media_not_a_person():
     # counter-example: a hyphenated surname without a head word stays a person
     r = _result("“It is over,” said Jane Smith-Jones.")
     assert [(s["name"], s["type"]) for s in r["sources"]] == [("Jane Smith-Jones", "other")]
+
+
+def test_a_cue_with_a_clause_of_its_own_does_not_take_the_title_before_it():
+    # PolNeAR train: a show's title in quotation marks before "X said <clause>" was taken
+    # for X's quote, and the clause was lost
+    body = ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said "
+            "Hillary Clinton’s “judgment” and “honesty” are in question because of her "
+            "email server.")
+    assert _pairs(body) == [("Hillary Clinton’s “judgment” and “honesty” are in question "
+                             "because of her email server", "Darrell Issa")]
+    # counter-examples: an adverbial after the cue leaves the quote its own
+    assert _pairs("“We will win,” Trump said as he left the stage.") == [
+        ("We will win,", "Trump")]
+    assert _pairs("“We will win,” Trump said Tuesday in an interview with CNN.") == [
+        ("We will win,", "Trump")]

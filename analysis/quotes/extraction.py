@@ -45,6 +45,8 @@ _ADJUNCT_TO_THAT = re.compile(
     r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,40}?\s|"
     r"(?:[\w’'\-]+\s+){1,4}?(?=that\b))?(?=that\b)")
 _THAT = re.compile(r"\s*that\b")
+# what follows a cue when a clause of its own starts there: a word, no comma or stop
+_OWN_CLAUSE = re.compile(r"\s+[\w“\"‘']")
 _WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,4}?that")
 _TIME_ADJUNCT = re.compile(
     r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
@@ -257,6 +259,16 @@ class _Extractor(SpeakerSearch):
                     # relative clause reports speech of its own)
                     speaker = self.speaker_left(a0, cue.start(), relative=False)
             if speaker is None:
+                continue
+            # "On “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's “judgment”
+            # is in question": a cue followed at once by a clause of its own reports
+            # that clause; the quoted stretch before it is a title, not its quote
+            tail_from = speaker.end if a0 == cue.start() else cue.end()
+            tail = t[tail_from : self.sentence_of(p, cue.start())[1]]
+            if _OWN_CLAUSE.match(tail) and not _ADVERBIAL_START.match(tail.lstrip()) \
+                    and not _TIME_ADJUNCT.match(tail) and "," not in " ".join(
+                        tail.split()[:6]) \
+                    and words_in(tail, cap=5) >= 4 and _has_clause(tail, self.k, 30):
                 continue
             self.attach_direct(p, q, pairs, cue, speaker, "cue after quote")
             used.add(qi)
