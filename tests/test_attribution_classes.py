@@ -816,3 +816,15 @@ def test_a_cue_with_a_clause_of_its_own_does_not_take_the_title_before_it():
         ("We will win,", "Trump")]
     assert _pairs("“We will win,” Trump said Tuesday in an interview with CNN.") == [
         ("We will win,", "Trump")]
+
+
+def test_the_candidate_refers_back_and_the_paper_is_a_newspaper():
+    # PolNeAR train: "The candidate added, “…”" had no speaker; data/speaker_roles.yaml
+    # listed "paper" twice, and its second meaning (a study) won
+    body = "Donald Trump spoke in Iowa.\n\n“It is over,” the candidate said."
+    assert _pairs(body) == [("It is over,", "Donald Trump")]  # before: no speaker
+    r = _result("The paper reported that the talks had failed.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("paper", "journalist")]
+    # counter-example: a lawsuit speaks as a document, never a voice
+    r = _result("The suit claims that the mayor broke the law.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("suit", "document")]
