@@ -828,3 +828,13 @@ def test_the_candidate_refers_back_and_the_paper_is_a_newspaper():
     # counter-example: a lawsuit speaks as a document, never a voice
     r = _result("The suit claims that the mayor broke the law.")
     assert [(s["name"], s["type"]) for s in r["sources"]] == [("suit", "document")]
+
+
+def test_an_opening_mark_typed_as_the_closing_one():
+    # PolNeAR train: "“It’s unusual,“ said Larry Noble" (a typo real copy has) ran the
+    # quote on to the paragraph's end
+    body = "“It’s unusual,“ said Larry Noble, an attorney with the Campaign Legal Center."
+    assert _pairs(body) == [("It’s unusual,", "Larry Noble")]
+    # counter-example: an opening mark after a space still opens ("“no” … “yes”")
+    body = "Jane Doe said the word “no” to them, and “yes” to us."
+    assert _pairs(body) == [("the word “no” to them, and “yes” to us", "Jane Doe")]

@@ -48,6 +48,12 @@ def _is_opening_context(text: str, i: int) -> bool:
     return (prev.isspace() or prev in "([{—–-/:" + ALL_MARKS) and not nxt.isspace()
 
 
+def _is_closing_context(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and prev not in "([{" and (nxt.isspace() or nxt in ".,;:!?)")
+
+
 # two apostrophes or two backticks stand for a double mark in typewriter text (the NYT
 # archive's ``''Guarantees are good,'' said …``)
 # (three apostrophes close a single quotation and the double one around it:
@@ -74,7 +80,9 @@ def quote_pairs(text: str, offset: int = 0) -> list[Pair]:
             if ch not in DOUBLE_ANY:
                 continue
             if ch in DOUBLE_OPEN:
-                is_open = True
+                # an opening mark typed where a closing one belongs ("“It’s unusual,“
+                # said …"): after a word or punctuation and before a space, it closes
+                is_open = not (open_at is not None and ch == "“" and _is_closing_context(text, i))
             elif ch in DOUBLE_CLOSE:
                 is_open = open_at is None and _is_opening_context(text, i) and ch != "»"
             else:
