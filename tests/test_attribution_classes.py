@@ -823,6 +823,8 @@ def test_the_candidate_refers_back_and_the_paper_is_a_newspaper():
     # listed "paper" twice, and its second meaning (a study) won
     body = "Donald Trump spoke in Iowa.\n\n“It is over,” the candidate said."
     assert _pairs(body) == [("It is over,", "Donald Trump")]  # before: no speaker
+    body = "Joe Scarborough asked the questions.\n\n“He is fun,” the host said."
+    assert _pairs(body) == [("He is fun,", "Joe Scarborough")]
     r = _result("The paper reported that the talks had failed.")
     assert [(s["name"], s["type"]) for s in r["sources"]] == [("paper", "journalist")]
     # counter-example: a lawsuit speaks as a document, never a voice
