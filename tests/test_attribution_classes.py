@@ -840,3 +840,16 @@ def test_an_opening_mark_typed_as_the_closing_one():
     # counter-example: an opening mark after a space still opens ("“no” … “yes”")
     body = "Jane Doe said the word “no” to them, and “yes” to us."
     assert _pairs(body) == [("the word “no” to them, and “yes” to us", "Jane Doe")]
+
+
+def test_a_quote_right_after_a_cue_without_a_comma_is_read():
+    # PolNeAR train: "Trump says “…” because “…”" was left out: no comma or colon made
+    # it direct, and the reported-speech pass skipped a quote after the cue
+    body = ("Trump says “the whole game has become screwed up” because “football has "
+            "become soft like the country.”")
+    assert _pairs(body) == [("“the whole game has become screwed up” because “football "
+                             "has become soft like the country.”", "Trump")]
+    # counter-example: after a verb that needs a hearer, the words are not its speech
+    # ("accused the government of “managing decline”")
+    body = "Liam Carter accused the government of “managing decline”."
+    assert _pairs(body) == []

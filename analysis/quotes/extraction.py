@@ -492,8 +492,12 @@ class _Extractor(SpeakerSearch):
         if not (has_that or inner_pairs or _has_clause(content, k, window)):
             return
         if (content.lstrip()[:1] in DOUBLE_OPEN + DOUBLE_STRAIGHT
-                or content.lstrip().startswith("''")) and not has_that:
-            return  # a quote straight after the cue was handled as direct
+                or content.lstrip().startswith("''")) and not has_that and (
+                    not inner_pairs or self.claimed(inner_pairs[0].body)
+                    or lemma in k.needs_object):
+            # a quote straight after the cue was handled as direct; one that was not
+            # ("Trump says “the game is soft” because “…”", no comma) is read here
+            return
         self.content(p, pairs, a, e, speaker, cue, "content after cue",
                      need_clause=not (has_that or inner_pairs), window=window)
 
