@@ -29,9 +29,11 @@ The package has one module per concern:
 - :mod:`~analysis.quotes.phrase_matcher`: :class:`Lexicon`, many literal phrases found in
   one pass over the words of a text;
 - :mod:`~analysis.quotes.knowledge`: the YAML files compiled once into a :class:`Knowledge`;
+- :mod:`~analysis.quotes.given_names`: the gender a given name shows (for he/she);
 - :mod:`~analysis.quotes.marks`: quotation marks paired per paragraph;
+- :mod:`~analysis.quotes.capitalised_runs`: the capitalised runs that may name a speaker;
 - :mod:`~analysis.quotes.mentions`: speaker mentions (names, bodies, pronouns, unnamed
-  sources);
+  sources), from those runs and the lexicon;
 - :mod:`~analysis.quotes.speaker_search`: where the speaker of a cue is (before it, after
   it, the subject of its sentence);
 - :mod:`~analysis.quotes.extraction`: where the quotes are, pass by pass.
