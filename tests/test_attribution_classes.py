@@ -853,3 +853,15 @@ def test_a_quote_right_after_a_cue_without_a_comma_is_read():
     # ("accused the government of “managing decline”")
     body = "Liam Carter accused the government of “managing decline”."
     assert _pairs(body) == []
+
+
+def test_a_party_label_inside_a_run_describes_the_person_after_it():
+    # PolNeAR train: "House Democrat Nancy Pelosi" was an organisation (the House), and
+    # "(D-Calif.)" a speaker of its own
+    assert _pairs("House Democrat Nancy Pelosi said the vote would fail.") == [
+        ("the vote would fail", "Nancy Pelosi")]
+    assert _pairs("Sen. Marco Rubio (R-Fla.) said the vote would fail.") == [
+        ("the vote would fail", "Marco Rubio")]
+    # counter-example: a body named with a party word keeps its name
+    assert _pairs("The Democratic National Committee said the vote would fail.") == [
+        ("the vote would fail", "Democratic National Committee")]

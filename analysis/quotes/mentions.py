@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes.capitalised_runs import capitalised_runs
+from analysis.quotes.given_names import given_name_gender
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
 from analysis.quotes.phrase_matcher import Hit
@@ -334,6 +335,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             continue  # a photo credit on its own line ("John Moore/Getty Images."): no voice
         for rs, re_, possessive in capitalised_runs(btext, k):
             seg = btext[rs:re_]
+            if _PARTY_TAG.match(seg):
+                continue  # "(D-Calif.)", "R-Texas": a party and state, no one's name
             tokens = seg.split()
             i, n = 0, len(tokens)
             honorific = None
@@ -529,6 +532,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
 
 
 _POSSESSIVE = re.compile(r"[’']s\b")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 # a paragraph that is only a photo credit: "John Moore/Getty Images.", "AP Photo/Evan Vucci"
 _CREDIT_LINE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4} ?/ ?"
                           r"[A-Z][\w .&’'\-]{1,40}\.?\s*$")
@@ -620,6 +624,14 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             i += 1
             continue
         break
+    # "House Democrat Nancy Pelosi", "Senate Intelligence Ranking Democrat Dianne
+    # Feinstein": a party label inside the run, then a given name and a surname; the
+    # words up to the label describe the person
+    for j in range(len(tokens) - 3, i - 1, -1):
+        if tokens[j] in k.party_words and given_name_gender(tokens[j + 1]) is not None:
+            mods.extend(tokens[i : j + 1])
+            i = j + 1
+            break
     core = tokens[i:]
     if not core:
         return None
