@@ -212,6 +212,13 @@ class _Extractor(SpeakerSearch):
         found = self._by_start[bisect_right(self._starts, a - 1):bisect_right(self._starts, b - 1)]
         return sorted(found, key=lambda q: self._seq[id(q)])
 
+    def main_speaker(self, s: int, cue: int) -> Mention | None:
+        """Who speaks for a cue that continues its sentence's main clause ("…, noting
+        …", "… but warned …"): the speaker of the last quote found in the sentence
+        before the cue, else the sentence's subject."""
+        prev = [q for q in self.quotes_starting_in(s, cue) if q.speaker]
+        return prev[-1].speaker if prev else self.subject(s, cue)
+
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         i = bisect_right(self.cue_starts, a - 1)
         j = bisect_right(self.cue_starts, b - 1)
@@ -321,8 +328,7 @@ class _Extractor(SpeakerSearch):
                 # "Williams lobbied to suspend open carry, saying, “…”", "McConnell
                 # deflected questions before saying, “…”": the sentence's subject, or
                 # the speaker of a cue before it in the sentence
-                prev = [x for x in self.quotes_starting_in(s, cue.start()) if x.speaker]
-                sp = prev[-1].speaker if prev else self.subject(s, cue.start())
+                sp = self.main_speaker(s, cue.start())
             if sp is None:
                 continue
             self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), sp, p,
@@ -398,13 +404,11 @@ class _Extractor(SpeakerSearch):
             # its own cue when it has one ("“…” are sickening, Hollande said in Paris,
             # noting the Republican nominee “…”"), not the name before the comma ("he
             # rose to the defense of Sepp Blatter, …, saying …")
-            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
-            left = (prev[-1].speaker if prev else self.subject(s, cue.start())) or left
+            left = self.main_speaker(s, cue.start()) or left
         if left is None and ends_with_conjunction(before_cue):
-            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
             # not mention Trump by name, but told city leaders that …"
-            left = prev[-1].speaker if prev else self.subject(s, cue.start())
+            left = self.main_speaker(s, cue.start())
         right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
             if lemma not in k.needs_object:  # "told lawmakers": the hearer, not the speaker
