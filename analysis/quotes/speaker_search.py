@@ -52,7 +52,6 @@ _LOCATIVE_BEFORE = re.compile(
 _PREPOSITION = re.compile(r"\s*(?:in|on|at|to|with|from|during|after|before)\s+")
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
-_WORD_AT = re.compile(r"[A-Za-z]+")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 _COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
@@ -180,7 +179,7 @@ class SpeakerSearch:
         m = WHO_GAP.match(gap)
         if m is None or not self.k.allowed_gap.match(gap[m.end():]):
             return False
-        word = _WORD_AT.match(self.t, cue)
+        word = WORD.match(self.t, cue)
         lemma = self.k.verb_forms.get(word.group(0).lower()) if word else None
         return lemma is not None and lemma not in self.k.needs_object
 
