@@ -50,6 +50,9 @@ _ASKS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:asked|pressed|questioned|urged|invite
                    r"(him|her)\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’']*\b")
 _SUBJECT_LEAD = re.compile(r"(?:[^,.;:“”\"]{0,60},\s*)?")
+# a longer fronted adjunct of several comma-separated parts ("Charismatic and soulful,
+# and with an emotional force that could transfix voters, Mr. Clinton was …")
+_LONG_LEAD = re.compile(r"[^.;:“”\"]{0,160},\s*")
 _START = attrgetter("start")
 _TYPE_OF_KIND = {"country": "government", "media": "journalist", "anonymous": "anonymous",
                  "document": "document"}
@@ -215,7 +218,7 @@ class _Resolver:
         # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
         here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
                 and not x.in_quote and not x.possessive and x.end <= m.start and (
-                    x.paragraph == m.paragraph and not self.after_verb(x)
+                    x.paragraph == m.paragraph and (not self.after_verb(x) or self.is_subject(x))
                     and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                     or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
         # a single unknown name that has spoken ("“…,” Bob said.") is a person too
@@ -327,16 +330,25 @@ class _Resolver:
         return found
 
     def is_subject(self, x: Mention) -> bool:
-        """True when ``x`` opens its sentence, after at most one short comma-ended
-        adjunct ("Back in Leicester, Tom Adeyemi …")."""
+        """True when ``x`` opens its sentence, after a comma-ended adjunct that names
+        no person, body or pronoun ("Back in Leicester, Tom Adeyemi …", "Charismatic
+        and soulful, and with an emotional force that could transfix voters, Mr.
+        Clinton was …"; not "Trump attacked Jeb Bush, Marco Rubio …")."""
         i = bisect_left(self.sent_starts, x.start + 1) - 1
         if i < 0:
             return False
-        lead = self.a.text[self.sent_starts[i] : x.start]
+        s = self.sent_starts[i]
+        lead = self.a.text[s : x.start]
         for before in (x.honorific, x.title):  # "On a later panel, Dr. Lena M. Park"
             if before and lead.rstrip().endswith(before):
                 lead = lead.rstrip()[: -len(before)]
-        return bool(_SUBJECT_LEAD.fullmatch(lead))
+        if not (_SUBJECT_LEAD.fullmatch(lead) or _LONG_LEAD.fullmatch(lead)):
+            return False
+        # the lead is an adjunct only when it names no person, body or pronoun that
+        # could be the subject (a group is more often an object: "transfix voters")
+        lo = bisect_left(self.mention_starts, s)
+        return not any(y.kind in ("person", "org", "pronoun")
+                       for y in self.mentions[lo : bisect_left(self.mention_starts, x.start)])
 
     def group(self, m: Mention) -> tuple[Mention | None, str | None]:
         # a role refers back to the person last named with it: "Prime Minister Boris

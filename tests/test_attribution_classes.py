@@ -865,3 +865,20 @@ def test_a_party_label_inside_a_run_describes_the_person_after_it():
     # counter-example: a body named with a party word keeps its name
     assert _pairs("The Democratic National Committee said the vote would fail.") == [
         ("the vote would fail", "Democratic National Committee")]
+
+
+def test_a_dateline_is_no_voice_and_a_long_fronted_adjunct_hides_no_subject():
+    # PolNeAR train: "She says …" resolved to the dateline "NEW YORK"; a subject after a
+    # long adjunct ("…, Mr. Clinton was …") was taken for an object
+    body = ("NEW YORK — Hillary Clinton and Donald Trump are opposites.\n\n"
+            "She says he is unqualified to be president.")
+    assert _pairs(body) == [("he is unqualified to be president", "Hillary Clinton")]
+    body = ("George Bruno said it was hard. “It is,” he said.\n\nCharismatic and soulful, "
+            "and with an emotional force that could transfix voters, Mr. Clinton was among "
+            "the most gifted of modern presidents. He thought of his speeches as “little "
+            "talks,” he told friends.")
+    assert _pairs(body)[-1][1] == "Clinton"  # before: George Bruno
+    # counter-example: a lead with a subject and a verb makes the names after it objects
+    body = ("Donald Trump spoke first.\n\nDonald Trump attacked Jeb Bush, Marco Rubio and "
+            "Ted Cruz in turn. “It is over,” he said.")
+    assert _pairs(body) == [("It is over,", "Donald Trump")]

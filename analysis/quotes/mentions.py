@@ -337,6 +337,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             seg = btext[rs:re_]
             if _PARTY_TAG.match(seg):
                 continue  # "(D-Calif.)", "R-Texas": a party and state, no one's name
+            if not btext[:rs].strip() and " " in seg and seg.isupper() \
+                    and _DATELINE_END.match(btext, re_):
+                continue  # "NEW YORK —", "SAN JUAN, Puerto Rico (AP) —": a dateline
             tokens = seg.split()
             i, n = 0, len(tokens)
             honorific = None
@@ -533,6 +536,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
 
 _POSSESSIVE = re.compile(r"[’']s\b")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
+# what follows a dateline's place: ", Calif.", "(AP)", then a dash
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*"
+                           r"(?:\([^()]{1,30}\)\s*)?[—–-]")
 # a paragraph that is only a photo credit: "John Moore/Getty Images.", "AP Photo/Evan Vucci"
 _CREDIT_LINE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4} ?/ ?"
                           r"[A-Z][\w .&’'\-]{1,40}\.?\s*$")
