@@ -24,6 +24,10 @@ RENDER = """
 import sys
 from analysis.cli import _terminated
 import signal
+# Ctrl-C's default handling, even when the test run itself was started with SIGINT
+# ignored (a background job of a shell without job control passes SIG_IGN on to its
+# children, and the signal sent below would then never arrive)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 signal.signal(signal.SIGTERM, _terminated)
 from analysis.report import render_report
 try:
