@@ -25,6 +25,13 @@ _FALSE = {"false", "no", "off", "0"}
 _NONE = {"none", "null", "~"}
 
 
+# number types: what a value may already be, and how an error names the type
+_NUMBERS: dict[type, tuple[tuple[type, ...], str]] = {
+    int: ((int,), "an integer"),
+    float: ((int, float), "a number"),
+}
+
+
 def coerce_value(param: Parameter, value: Any) -> Any:
     """``value`` converted to the type of ``param``'s default; raises ValueError if it
     cannot be. Strings (as they come from ``-p NAME VALUE``) are parsed: ``"3"`` for an
@@ -44,24 +51,16 @@ def coerce_value(param: Parameter, value: Any) -> Any:
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
         raise ValueError(f"expected true or false, got {value!r}")
-    if expected is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
+    if expected in _NUMBERS:
+        accepted, what = _NUMBERS[expected]
+        if isinstance(value, accepted) and not isinstance(value, bool):
+            return expected(value)
         if isinstance(value, str):
             try:
-                return int(value.strip())
+                return expected(value.strip())
             except ValueError:
                 pass
-        raise ValueError(f"expected an integer, got {value!r}")
-    if expected is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value.strip())
-            except ValueError:
-                pass
-        raise ValueError(f"expected a number, got {value!r}")
+        raise ValueError(f"expected {what}, got {value!r}")
     if expected is str:
         if isinstance(value, str):
             return value
