@@ -178,8 +178,12 @@ class _Resolver:
         by a noun that refers back ("a spokesperson for the company", "a company
         spokeswoman"): the last organisation named before with that type."""
         words = m.text.lower().split()
-        nouns = [w for w in words if self.k.group_nouns.get(w) == "organisation"
-                 and w != self.head_of(m)]
+        head = self.head_of(m)
+        at = words.index(head) if head in words else len(words)
+        # before the head ("a company spokeswoman") or definite after it ("for the
+        # company"); "a nurse at a hospital in …" names a new place, not one met before
+        nouns = [w for j, w in enumerate(words) if self.k.group_nouns.get(w) == "organisation"
+                 and w != head and (j < at or words[j - 1] == "the")]
         if not nouns:
             return None
         orgs = [x for x in self.before(m, 5) if x.kind == "org" and not x.in_quote

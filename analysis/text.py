@@ -15,7 +15,7 @@ News text breaks naive splitters in predictable ways, and each rule below answer
 * after an abbreviation that can also end a sentence, a capitalised word starts a new
   one when it is a usual opener (``the U.S. It said``), a capitalised plural followed
   by a lower-case word (``the U.S. Officials said``: mid-sentence, common plurals are
-  lower case), a weekday/month/time zone does not follow ``a.m.``/``p.m.``
+  lower case; never after an initial: ``Jeffrey M. Jones wrote``), a weekday/month/time zone does not follow ``a.m.``/``p.m.``
   (``10 p.m. Results`` splits, ``7 a.m. Sunday`` does not), or, after the end of a
   company or personal name (``Inc.``, ``Ltd.``, ``Jr.``), a one-word subject and its
   verb follow (``Group Ltd. BHP declined``);
@@ -272,7 +272,7 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
             return None  # a web address or e-mail (gov.uk, example.co.uk) ends like a word
         return "abbreviation"  # U.S, e.g, Ph.D
     if len(raw) == 1 and raw.isupper():
-        return "abbreviation"  # an initial such as the F of John F. Kennedy
+        return "initial"  # the F of John F. Kennedy
     if token in _L.titles:
         return "title"
     if token in _L.numeric_abbreviations:
@@ -306,6 +306,8 @@ def _starts_sentence_after_abbreviation(text: str, nxt: int, kind: str) -> bool:
         return True
     if kind == "time":
         return low not in _L.after_time
+    if kind == "initial":
+        return False  # the capitalised word after an initial is a surname ("Jeffrey M. Jones")
     after = _WORD_AFTER.match(text, nxt)
     follower = after.group(1) if after else ""
     # A capitalised plural then a lower-case word: mid-sentence, common plurals are
@@ -342,7 +344,7 @@ def _split_chunk(text: str, base: int) -> list[tuple[int, int]]:
                 continue
             if kind == "numeric" and ch.isdigit():
                 continue
-            if kind in ("abbreviation", "time", "name_end"):
+            if kind in ("abbreviation", "initial", "time", "name_end"):
                 if not _starts_sentence_after_abbreviation(text, nxt, kind):
                     continue
         elif stop[-1] in "”’\"'" and ("?" in stop or "!" in stop):

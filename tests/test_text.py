@@ -100,6 +100,11 @@ def test_paragraph_break_ends_a_sentence_and_hard_wrapped_lines_continue():
         # a capitalised singular, or a plural inside a longer name, continues
         ("The U.S. Army said it would help.", ["The U.S. Army said it would help."]),
         ("The U.S. Virgin Islands are small.", ["The U.S. Virgin Islands are small."]),
+        # after an initial the capitalised word is a surname, even one that looks like a
+        # plural (PolNeAR train: "Gallup’s Jeffrey M. Jones wrote" lost its speaker) ...
+        ("“It will pass,” Jeffrey M. Jones wrote.", ["“It will pass,” Jeffrey M. Jones wrote."]),
+        # ... while an opener after an initial still starts a sentence
+        ("They chose Plan B. It failed.", ["They chose Plan B.", "It failed."]),
     ],
 )
 def test_capitalised_plural_then_lower_case_word_after_an_abbreviation_starts_a_sentence(

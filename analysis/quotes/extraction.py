@@ -48,6 +48,10 @@ _THAT = re.compile(r"\s*that\b")
 # what follows a cue when a clause of its own starts there: a word, no comma or stop
 _OWN_CLAUSE = re.compile(r"\s+[\w“\"‘']")
 _WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,4}?that")
+# an adjunct of place or time after a hearer ("told ITV in an interview", "on Monday")
+_PLACE_TIME_ADJUNCT = re.compile(
+    r"\s*(?:in|on|at|during|after|before|last|earlier|later|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _TIME_ADJUNCT = re.compile(
     r"\s*(?:in|on|at|during|to|after|before|late|earlier|last|this|later|again|"
     r"also|publicly|privately|repeatedly|today|yesterday|tonight|recently|"
@@ -115,7 +119,12 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|about|against|at|on|of|from|towar
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}|the\s+\w+(?:\s+\w+)?)")
+# the hearer after "told": "Fox News", "the committee", "Britain’s ITV television station"
+_OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
+                        r"(?:(?:\s+(?:television|radio|news))?\s+(?:station|network|channel|"
+                        r"newspaper|program|programme|show|magazine|website)\b"
+                        r"(?:\s+[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})?)?"
+                        r"|the\s+\w+(?:\s+\w+)?)")
 _SENT_END = re.compile(r"[.!?…]")
 
 
@@ -272,6 +281,10 @@ class _Extractor(SpeakerSearch):
             # that clause; the quoted stretch before it is a title, not its quote
             tail_from = speaker.end if a0 == cue.start() else cue.end()
             tail = t[tail_from : self.sentence_of(p, cue.start())[1]]
+            if self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object:
+                hearer = _OBJECT_NP.match(tail.lstrip())  # "told ITV in an interview …"
+                if hearer:
+                    tail = tail.lstrip()[hearer.end():]
             if _OWN_CLAUSE.match(tail) and not _ADVERBIAL_START.match(tail.lstrip()) \
                     and not _TIME_ADJUNCT.match(tail) and "," not in " ".join(
                         tail.split()[:6]) \
@@ -399,9 +412,10 @@ class _Extractor(SpeakerSearch):
         if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
-        if word.endswith("ing") and before_cue.endswith(","):
+        if word.endswith("ing") and before_cue.endswith((",", ",”", ',"', ",’", ",''")):
             # "…, warning that …": the subject of the main clause speaks, the speaker of
-            # its own cue when it has one ("“…” are sickening, Hollande said in Paris,
+            # its own cue when it has one, also after a quote's comma ("… has “expanded
+            # the party,” claiming that …") ("“…” are sickening, Hollande said in Paris,
             # noting the Republican nominee “…”"), not the name before the comma ("he
             # rose to the defense of Sepp Blatter, …, saying …")
             left = self.main_speaker(s, cue.start()) or left
@@ -480,6 +494,17 @@ class _Extractor(SpeakerSearch):
                 m = _OBJECT_NP.match(rest.lstrip())
                 if m and not low.startswith("that"):
                     skip += m.end()
+                    after = rest.lstrip()[m.end():]
+                    if _PLACE_TIME_ADJUNCT.match(after):
+                        # "told ITV on Monday he would …", "told the Times Tuesday morning
+                        # that …": the clause after the adjunct; "told ITV in an
+                        # interview aired on Monday": no content
+                        subj = next((w for w in islice(WORD.finditer(after), 8)
+                                     if w.group(0).lower() in k.clause_subjects
+                                     or w.group(0).lower() == "that"), None)
+                        if subj is None:
+                            return
+                        skip += subj.start()
                 elif not low.startswith("that") and not _has_clause(rest, k):
                     return
             a += skip

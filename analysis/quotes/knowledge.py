@@ -22,7 +22,8 @@ _CAP_TOKEN = rf"[{_UPPER}]{_CAP_REST}"
 # The first token of a run starts a word: "3M" holds no name "M". (The look-behind comes
 # after the capital so that the pattern still opens with a character set, which the
 # regex engine scans for quickly.)
-_FIRST_CAP_TOKEN = rf"[{_UPPER}](?<!\w.){_CAP_REST}"
+# Nor does a prefix's hyphen open one: "anti-Muslim", "pro-Trump", "non-Russian".
+_FIRST_CAP_TOKEN = rf"[{_UPPER}](?<!\w.)(?<!\banti-.)(?<!\bpro-.)(?<!\bnon-.){_CAP_REST}"
 
 
 _YEAR_OLD = re.compile(r"\b(\d+-year-old)\b")
@@ -100,7 +101,10 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
             r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|"
             r"(?:[\w\-]+(?:’s|'s)\s+)?[\w\-]+)"),  # "familiar with the company's plans"
         "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
-        "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?[a-z]+,?\s*$", re.I),
+        # "one engineer, who …", "a nurse at a hospital in the north of England, who …"
+        "noun_before": re.compile(r"\b(?:an?|one)\s+(?:[a-z\-]+\s+){0,2}?(?P<head>[a-z]+)"
+                                  r"(?:\s+(?:at|from|in|with|for|of)\s+[^,.;:“”\"]{1,60}?)?,?\s*$",
+                                  re.I),
     }
 
 
@@ -109,9 +113,12 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     in Tokyo"), up to two appositions between commas ("Trump, speaking at a rally in
     Wilmington, N.C., warned"), "and his colleagues", and the ``gap_words`` of
     ``speech_verbs.yaml`` ("also", "later", "in a statement")."""
-    # a manner adverb ("emphatically proclaimed") and a weekday may also stand there;
+    # a manner adverb ("emphatically proclaimed") and a weekday ("Priebus later Thursday
+    # told") may also stand there;
     # nouns in -ly are no adverbs ("the influential US daily wrote")
-    words = (_alternation(gap_words) + r"|on \w+day"
+    words = (_alternation(gap_words)
+             + r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+             r"(?:\s+(?:morning|afternoon|evening|night))?"
              + rf"|(?!(?:{_alternation(ly_nouns)})\b)[a-z]+ly")
     return re.compile(
         r"^(?:\s+(?:of|from|in)\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|"

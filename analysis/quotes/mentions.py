@@ -119,6 +119,9 @@ def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> boo
         if 0 < j < last and (t in k.name_particles or t.lower() in k.name_particles
                              and tokens[j + 1][:1].isupper()):
             continue  # "Ursula von der Leyen", "Marine Le Pen", "Charles De Gaulle"
+        if j == 0 < last and t.lower() in k.name_particles and t[:1].isupper() \
+                and tokens[1][:1].isupper():
+            continue  # "De Blasio said", "Van Hollen said": a surname's particle
         if t in k.not_name_words and not named or t in k.not_names \
                 or t.lower() in k.connectors:
             return False
@@ -285,10 +288,10 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
         out.append((a, after.end() if after else h.end(), head))
     for h in hits["who"]:
         if rules["clause"].match(text, h.start()):
-            m = rules["noun_before"].search(text, max(0, h.start() - 60), h.start())
+            m = rules["noun_before"].search(text, max(0, h.start() - 120), h.start())
             if m:
                 phrase = text[m.start() : m.end()].rstrip(" ,")
-                out.append((m.start(), m.start() + len(phrase), phrase.split()[-1].lower()))
+                out.append((m.start(), m.start() + len(phrase), m.group("head").lower()))
     return out
 
 
@@ -577,10 +580,17 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
     known, mentions = _known_name(word, start, end, k)
     if known:
         return mentions
-    if word.lower() in k.titles or not _is_person_core([word], k, named):
-        return None
+    if word.lower() in k.titles or not _is_person_core([word], k, named) \
+            or word in k.party_words and not named:
+        return None  # (a party label alone describes: "Republican front-runner Donald Trump")
     title, mods = _lowercase_title_before(text, start, k, end)
     return [Mention(start, end, word, "person_single", word, title=title, modifiers=mods)]
+
+
+def _nth_start(text: str, n: int) -> int:
+    """Start offset of the ``n``-th white-space separated token of ``text`` (1-based)."""
+    starts = [m.start() for m in _NON_SPACE.finditer(text)]
+    return starts[min(n, len(starts)) - 1] if starts and n > 0 else 0
 
 
 def _nth_end(text: str, n: int) -> int:
@@ -638,12 +648,15 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             mods.extend(tokens[i : j + 1])
             i = j + 1
             break
+    while title_words and i < len(tokens) - 1 and tokens[i] in ("of", "for", "at", "the"):
+        i += 1  # "CEO of Washington Restaurant Association": the title's organisation
     core = tokens[i:]
     if not core:
         return None
     for j, t in enumerate(core):
         # "Dana Whitfield of the Tech Workers Coalition": a person, then their organisation
-        if t in ("of", "for", "at") and 2 <= j <= 4 and _is_person_core(core[:j], k) \
+        # ("Larry Smith on Hot Air": the outlet)
+        if t in ("of", "for", "at", "on") and 2 <= j <= 4 and _is_person_core(core[:j], k) \
                 and not _org_type(" ".join(core[:j]), k):
             rest = core[j + 1 :]
             while rest and rest[0].lower() in k.connectors:
@@ -652,8 +665,12 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
                 break
             first = _classify_run(tokens[: i + j], start, start + _nth_end(text[start:end], i + j),
                                   text, k)
-            org_start = start + _nth_end(text[start:end], len(tokens) - len(rest)) - len(rest[0])
+            org_start = start + _nth_start(text[start:end], len(tokens) - len(rest) + 1)
             second = _classify_run(rest, org_start, end, text, k)
+            if second and second[0].kind in ("person", "person_single"):
+                # "on Hot Air", "of Acme Partners": what a person is of is a body
+                second = [Mention(second[0].start, second[0].end, second[0].text, "org",
+                                  second[0].text, org_type="organisation")]
             if first:  # "of North Carolina": a place, no mention of its own
                 first[0].apposition = text[start + _nth_end(text[start:end], i + j) : end].strip()
                 return first + (second or [])
@@ -680,6 +697,8 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
         if last in k.party_words:
             # "a Nevada Democrat", "the Wisconsin Republican": a description, no name
             return [Mention(cstart, cend, core_full, "anonymous", core_full)]
+        if k.alias_side.get(last, ("", ""))[1] == "adjective":
+            return None  # "an African American delegate": a description, no name
         if last.lower() in k.bare_groups or last[-1:] == "s" and k.alias_side.get(
                 last[:-1], ("", ""))[1] == "adjective":
             # "Congressional Republicans", "African Americans": a group, no person (the

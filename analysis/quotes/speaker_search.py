@@ -50,10 +50,20 @@ _LOCATIVE_BEFORE = re.compile(
     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*,\s+)?$")
 _PREPOSITION = re.compile(r"\s*(?:in|on|at|to|with|from|during|after|before)\s+")
+# a closed relative clause of any shape between a person and the cue: "Sandy Phillips,
+# who lost her daughter … in Aurora, Colorado, in July 2012, said"
+_WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
+# a noun phrase and its "of" before a name: "the wife of ", "the former CEO of "
+_NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
+_THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
+# a person's apposition up to the organisation of its title: ", president and CEO of "
+_OPEN_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][^,.;:“”\"]{0,60}?\s(?:of|at|for)\s+")
+# the start of an apposition: ", an " before the description of the person named
+_APPOSITION_START = re.compile(r",\s*(?:the|an?)\s+(?:[\w’']+(?:\s+|-)){0,3}")
 _COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
 _ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -136,6 +146,15 @@ class SpeakerSearch:
                 break
             if m.possessive:
                 continue  # "Mexico's ambassador …, said": the owner does not speak
+            noun_of = _NOUN_OF.search(self.t, max(a, m.start - 40), m.start) \
+                if m.kind not in ("anonymous", "group", "pronoun") else None
+            if noun_of and (m.kind in ("person", "person_single", "name")
+                            or not self.title_gap(" " + noun_of.group(1).lower() + " ")):
+                continue  # "the wife of John Smith said": she speaks, not John Smith (but
+                # "a senior vice president at Calder told": the body speaks for its officer)
+            if m.kind == "anonymous" and i and cands[i - 1].kind == "person" \
+                    and _APPOSITION_START.fullmatch(self.t, cands[i - 1].end, m.start):
+                continue  # "Christopher Harvey, an African-American delegate from …, said"
             if m.kind not in ("org", "media") \
                     and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
                 continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
@@ -147,10 +166,21 @@ class SpeakerSearch:
             if m.title and pre.rstrip().endswith(m.title):
                 pre = pre.rstrip()[: -len(m.title)]  # ", Cllr Steve Ratcliffe, said"
             if self.k.allowed_gap.match(gap) or (not gap.strip(", ") and _COMMA_THE_END.search(
-                    pre)) or relative and self.relative_gap(gap, cue):
+                    pre)) or relative and self.relative_gap(gap, cue) \
+                    or m.kind == "person" and _WHO_CLAUSE.fullmatch(gap):
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
+                if m.kind != "person" and EMPLOYER_BEFORE.search(
+                        self.t, max(a, m.start - 5), m.start):
+                    # "Anthony Anton, president and CEO of Washington Restaurant
+                    # Association stated": the body is the title's, the person before
+                    # the apposition speaks even when its closing comma is missing
+                    person = next((x for x in reversed(cands[:i]) if x.kind == "person"
+                                   and not x.possessive and _OPEN_APPOSITION.fullmatch(
+                                       self.t, x.end, m.start)), None)
+                    if person is not None:
+                        return person
                 if gap.lstrip().startswith(",") and (m.kind != "person" or EMPLOYER_BEFORE.search(
                         self.t, max(a, m.start - 5), m.start)):
                     # "Christopher M. Shelton, the president of the Communications
@@ -223,8 +253,11 @@ class SpeakerSearch:
         if not found:
             return None
         gap = ABBREVIATION.sub("", self.t[cue_end : found[0].start])  # "said Dr. Vos"
-        if len(gap) > 60 or _GAP_PUNCT.search(gap) or _PREPOSITION.fullmatch(gap):
-            return None  # "said in a statement": the statement does not speak
+        if len(gap) > 60 or _GAP_PUNCT.search(gap) or _PREPOSITION.fullmatch(gap) \
+                or _THAT_WORD.search(gap):
+            # "said in a statement": the statement does not speak; "…, said that Sanders
+            # had …": the name after "that" is in the reported clause
+            return None
         if found[0].possessive and len(found) > 1:
             found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
         first = found[0]
