@@ -984,3 +984,21 @@ def test_an_unnamed_source_with_a_qualifier_before_who_spoke_anonymously():
     body = ("Harwell Foods cut 200 jobs.\n\nA company spokeswoman, who asked not to be "
             "named, said the cuts were final.")
     assert _pairs(body) == [("the cuts were final", "Harwell Foods spokeswoman")]
+
+
+def test_an_indefinite_subject_or_inverted_subject_of_a_cue_speaks_unnamed():
+    # PolNeAR train: "a friend said on Facebook", "says a narrator", "wrote one
+    # commenter", "One reader even noted that …" had no speaker (none of these nouns is
+    # in the list of unnamed-source words)
+    assert _pairs("“He was a man of great quality,” a friend said on Facebook.") == [
+        ("He was a man of great quality,", "friend")]
+    assert _pairs("“It is more of the same, but worse,” says a narrator.") == [
+        ("It is more of the same, but worse,", "narrator")]
+    assert _pairs("One reader even noted that the magazine had chosen badly.") == [
+        ("the magazine had chosen badly", "one reader")]
+    # counter-examples: a noun phrase with a function word or a number is no speaker
+    # ("One of the central claims …"), a noun before a base form is no subject ("a
+    # ransom note"), and a hearer after "told" never speaks
+    assert _pairs("One of the central claims of the speech does not stand up.") == []
+    assert _pairs("A ransom note left on district computers demanded payment.") == []
+    assert _pairs("“Go,” she told a friend.") == [("Go,", None)]

@@ -92,6 +92,7 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
     clauses = _alternation(anon.get("anonymity_clauses") or ["asked not to be named"])
     return {
         "qualified": {str(h).lower() for h in anon.get("qualified_heads") or []},
+        "not_heads": frozenset(str(h).lower() for h in anon.get("not_heads") or []),
         "words": {str(w).lower() for key in ("determiners", "modifiers")
                   for w in anon.get(key) or []},
         # words before a head, matched at the end of the text before it

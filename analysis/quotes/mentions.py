@@ -295,6 +295,51 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
     return out
 
 
+# an indefinite noun phrase: "a friend", "one commenter", "another longtime resident"
+_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
+_INDEFINITE_BEFORE = re.compile(
+    rf"(?P<np>{_INDEFINITE})\s+(?:(?:also|later|then|once|recently|even|just|still|never|"
+    rf"already|only|first|again|has|had|have)\s+)?$")
+_INDEFINITE_AFTER = re.compile(
+    rf"\s+(?P<np>(?<![\w-]){_INDEFINITE})(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
+_CLAUSE_EDGE = re.compile(r"(?:^|[.!?:;,”\"’—]\s*)$")
+
+
+def _indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
+                         ) -> list[tuple[int, int, str]]:
+    """Unnamed speakers that no word list names, by their place next to a cue: an
+    indefinite subject ("a friend said on Facebook", "one user wrote") or the subject
+    of an inverted cue after a quote ("“…,” says a narrator.")."""
+    rules = k.anon
+    out = []
+
+    def keep(m: re.Match) -> bool:
+        head = m.group("head")
+        return not (head in k.group_nouns or head in k.verb_forms
+                    or head.endswith(("ly", "ing"))
+                    or any(w.lower() in rules["not_heads"] for w in m.group("np").split()[1:]))
+
+    for h in hits["cue"]:
+        verb = h.group(0).lower()
+        if verb not in k.verb_forms or k.verb_forms[verb] == verb:
+            continue  # a base form is no verb of a singular subject: "a ransom note"
+        m = _INDEFINITE_BEFORE.search(text, max(0, h.start() - 70), h.start())
+        if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3),
+                                                                m.start()):
+            out.append((m.start("np"), m.end("np"), m.group("head")))
+            continue
+        if k.verb_forms[verb] in k.needs_object \
+                or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
+            continue
+        m = _INDEFINITE_AFTER.match(text, h.end())
+        if m and keep(m):
+            out.append((m.start("np"), m.end("np"), m.group("head")))
+    return out
+
+
+_QUOTE_THEN_CUE = re.compile(r"[,”\"’]\s*$")
+
+
 def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
     """Lexicon hits of each body block, offsets relative to the block's text, found
     at the words of the shared text layer (``article.sentences``)."""
@@ -429,6 +474,12 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
                                in_quote=quoted(a)))
+        for a, b, _head in _indefinite_speakers(btext, hits, k) if hits["cue"] else ():
+            a, b = off + a, off + b
+            if any(x < b and a < y for x, y in taken) or quoted(a):
+                continue
+            taken.append((a, b))
+            out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
         for h in hits["bare"]:
             a, b = off + h.start(), off + h.end()
             if any(x < b and a < y for x, y in taken):
