@@ -39,7 +39,7 @@ from analysis.quotes import (
     extract_quotes,
     knowledge,
 )
-from analysis.quotes.given_names import given_name_gender
+from analysis.quotes.given_names import given_name_gender, weak_gender
 from analysis.quotes.speaker_search import EMPLOYER_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,12 +117,17 @@ class _Resolver:
         for x in mentions:
             if x.gender and x.kind == "person":
                 self.gender.setdefault(x.name, x.gender)
-        # or where the given name of a full name shows it ("Hillary Clinton")
+        # or where the given name of a full name shows it ("Hillary Clinton"); a name
+        # only mostly of one gender gives way when no other antecedent fits ("Lindsey
+        # Graham … He added")
+        self.guessed: set[str] = set()
         for x in mentions:
             if x.kind == "person" and x.name not in self.gender:
                 first = x.name.split(maxsplit=1)
                 if len(first) == 2 and (g := given_name_gender(first[0])):
                     self.gender[x.name] = g
+                    if weak_gender(first[0]):
+                        self.guessed.add(x.name)
 
     def record(self, q: Quote, via: Mention | None, key: str | None) -> None:
         """Note a resolved quote: later pronouns and "the company" look back at it."""
@@ -257,6 +262,13 @@ class _Resolver:
                        and not x.in_quote and x.paragraph >= m.paragraph - 2
                        and self.gender.get(x.name) in (None, want)]
             best = (0, persons[-1], persons[-1].name) if persons else None
+        if best is None:
+            guessed = [c for c in here + quoted + roles + ([chain] if chain else [])
+                       if c[2] in self.guessed and not self.asks(c[1], obj)]
+            best = max(guessed, key=lambda c: c[0], default=None)
+            if best is not None:
+                self.gender[best[2]] = want  # the pronoun knows better than the name
+                self.guessed.discard(best[2])
         if best is None:
             return None, None
         if best[1].kind == "person":

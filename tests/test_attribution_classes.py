@@ -1002,3 +1002,43 @@ def test_an_indefinite_subject_or_inverted_subject_of_a_cue_speaks_unnamed():
     assert _pairs("One of the central claims of the speech does not stand up.") == []
     assert _pairs("A ransom note left on district computers demanded payment.") == []
     assert _pairs("“Go,” she told a friend.") == [("Go,", None)]
+
+
+def test_a_name_only_mostly_of_one_gender_yields_to_the_pronoun():
+    # PolNeAR train: "Lindsey Graham …  ¶ He added, “…”" had no speaker, because the
+    # name dictionary gives Lindsey as mostly female ("?F")
+    body = ("Lindsey Graham spoke. “I believe Trump is destroying the party.”\n\n"
+            "He added, “Now it is forced deportation.”")
+    assert _pairs(body)[-1] == ("Now it is forced deportation.", "Lindsey Graham")
+    # counter-example: a name the dictionary gives as plainly male ("Dick": "M") does
+    # not become "she"
+    body = ("Dick Durbin spoke. “I believe Trump is destroying the party.”\n\n"
+            "She added, “Now it is forced deportation.”")
+    assert _pairs(body)[-1] == ("Now it is forced deportation.", None)
+
+
+def test_a_role_named_by_its_holder_and_a_title_inside_a_bodys_run():
+    # PolNeAR train: "Sanders’s campaign manager, Jeff Weaver, … He also said" gave the
+    # role, and "House Judiciary Committee Chairman Bob Goodlatte" was one organisation
+    body = ("Sanders’s campaign manager, Jeff Weaver, appeared on MSNBC. He also said that "
+            "the campaign could win.")
+    assert _pairs(body) == [("the campaign could win", "Jeff Weaver")]
+    body = ("House Judiciary Committee Chairman Bob Goodlatte told MSNBC that he spoke "
+            "with Comey.")
+    assert _pairs(body) == [("he spoke with Comey", "Bob Goodlatte")]
+    # counter-examples: a relation with no name after it is the voice ("Donald Trump’s
+    # son"); a body's run with no given name after its title stays the body
+    assert _pairs("Donald Trump’s son told reporters that the deal was off.") == [
+        ("the deal was off", "Donald Trump’s son")]
+    assert _pairs("The Council on Foreign Relations said that it would act.") == [
+        ("it would act", "Council on Foreign Relations")]
+
+
+def test_a_capitalised_modifier_after_a_is_no_person():
+    # PolNeAR train: "in a speech at a New Hampshire Elks lodge, he … He memorably
+    # promised" gave "New Hampshire Elks"
+    body = ("Bill Clinton toured the state.\n\nIn 1992, in a speech at a New Hampshire Elks "
+            "lodge, he drove grown men to tears. He promised that he would fight.")
+    assert _pairs(body) == [("he would fight", "Bill Clinton")]
+    # counter-example: "often" between a speaker and the cue keeps their link
+    assert _pairs("“It is clear,” Marco Rubio often says.") == [("It is clear,", "Marco Rubio")]

@@ -8,7 +8,8 @@ unisex; GNU Free Documentation License), as the ``gender-guesser`` package ships
 the columns needed here takes about 0.1 s, once per process, on first use.
 
 A name gets a gender when every line of the dictionary that lists it agrees on one
-("M", "1M" and "?M" are male, "F", "1F" and "?F" female); a name also listed as
+("M", "1M" and "?M" are male, "F", "1F" and "?F" female; "?M"/"?F", "mostly", make it a
+weak guess that a pronoun of the other gender may overrule: Lindsey Graham); a name also listed as
 unisex ("?") or with both genders ("Andrea": male in Italy, female elsewhere) gets
 none, and so does any name the dictionary lacks. The pronoun resolver treats a
 person without a gender as fitting both "he" and "she", so a missing gender only
@@ -28,7 +29,14 @@ _FEMALE = frozenset({"F ", "1F", "?F"})
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     """Given name -> "male" | "female", for the names whose lines all agree."""
+    return {name: g for name, (g, _weak) in _graded().items()}
+
+
+@lru_cache(maxsize=1)
+def _graded() -> dict[str, tuple[str, bool]]:
+    """Given name -> (gender, weak): weak where a line says only "mostly" ("?F")."""
     seen: dict[str, str] = {}
+    weak: set[str] = set()
     path = files("gender_guesser") / "data" / "nam_dict.txt"
     with path.open("r", encoding="utf-8") as f:
         for line in f:
@@ -42,12 +50,20 @@ def _table() -> dict[str, str]:
             gender = "male" if code in _MALE else "female" if code in _FEMALE else "?"
             prev = seen.get(name)
             seen[name] = gender if prev in (None, gender) else "?"
-    return {name: g for name, g in seen.items() if g != "?"}
+            if code[0] == "?":
+                weak.add(name)
+    return {name: (g, name in weak) for name, g in seen.items() if g != "?"}
 
 
 def given_name_gender(word: str) -> str | None:
     """``"male"``, ``"female"`` or None for one capitalised given name."""
     return _table().get(word)
+
+
+def weak_gender(word: str) -> bool:
+    """True when the dictionary gives the name's gender only as "mostly" ("Lindsey":
+    mostly female), so a pronoun of the other gender may still refer to it."""
+    return _graded().get(word, ("", False))[1]
 
 
 def load() -> None:

@@ -231,6 +231,9 @@ _COMMA_BEFORE = re.compile(r",\s+$")
 _NEXT_PLURAL = re.compile(r" ([a-z]{3,}s)\b")
 _PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
+_COMMA_THEN = re.compile(r",\s*")
+_INDEFINITE_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
 _FROM_ISSUER = re.compile(r"\s+(?:from|by|of)\s+")
 _NEXT_TOKEN = re.compile(r"\s*([\w’'\-]+)")
@@ -296,7 +299,7 @@ def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
 
 
 # an indefinite noun phrase: "a friend", "one commenter", "another longtime resident"
-_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w’'-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
+_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
 _INDEFINITE_BEFORE = re.compile(
     rf"(?P<np>{_INDEFINITE})\s+(?:(?:also|later|then|once|recently|even|just|still|never|"
     rf"already|only|first|again|has|had|have)\s+)?$")
@@ -564,12 +567,16 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     # comma that follows a name: "Corey Lewandowski, Trump’s campaign manager," is an
     # apposition of the name before it
     name_ends = {x.end for x in out if x.kind in ("person", "name")}
+    person_starts = {x.start for x in out if x.kind == "person"}
     for m in [x for x in out if x.possessive and x.kind in ("person", "org", "country", "name")
               and not x.in_quote]:
         rel = _relation_after(text, m.end, k)
         comma = _COMMA_BEFORE.search(text, max(0, m.start - 4), m.start)
         if rel is None or comma and comma.start() in name_ends:
             continue
+        named = _COMMA_THEN.match(text, rel)
+        if named and named.end() in person_starts:
+            continue  # "Sanders’s campaign manager, Jeff Weaver,": the name is the person
         noun = text[m.end + 3 : rel].lower()
         kind, org_type = ("org", "organisation") if noun in k.possessed_bodies else (
             "person", None)
@@ -699,6 +706,17 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             mods.extend(tokens[i : j + 1])
             i = j + 1
             break
+    if not title_words:
+        # "House Judiciary Committee Chairman Bob Goodlatte": a body, its title, then a
+        # given name and a surname; the body describes the person
+        for j in range(i + 1, len(tokens) - 2):
+            n = _title_at(tokens, j, k)
+            if n and 2 <= len(tokens) - j - n <= 3 \
+                    and given_name_gender(tokens[j + n]) is not None:
+                mods.append(" ".join(tokens[i:j]))
+                title_words = tokens[j : j + n]
+                i = j + n
+                break
     while title_words and i < len(tokens) - 1 and tokens[i] in ("of", "for", "at", "the"):
         i += 1  # "CEO of Washington Restaurant Association": the title's organisation
     core = tokens[i:]
@@ -757,6 +775,9 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             return None
     if not _is_person_core(core, k, named):
         return None
+    if not title_words and not named and _INDEFINITE_ARTICLE_BEFORE.search(
+            text, max(0, start - 4), start) and _LOWER_WORD_AFTER.match(text, end):
+        return None  # "a New Hampshire Elks lodge": a modifier, no person
     title = " ".join(title_words) if title_words else None
     pre_title, pre_mods = _lowercase_title_before(text, start, k, end)
     if title is None and pre_title:
