@@ -862,6 +862,9 @@ def test_a_party_label_inside_a_run_describes_the_person_after_it():
         ("the vote would fail", "Nancy Pelosi")]
     assert _pairs("Sen. Marco Rubio (R-Fla.) said the vote would fail.") == [
         ("the vote would fail", "Marco Rubio")]
+    # a state's short form of five letters ("Calif.") and a time between tag and cue
+    assert _pairs("Sen. Dianne Feinstein (D-Calif.) last week said the vote would fail.") == [
+        ("the vote would fail", "Dianne Feinstein")]
     # counter-example: a body named with a party word keeps its name
     assert _pairs("The Democratic National Committee said the vote would fail.") == [
         ("the vote would fail", "Democratic National Committee")]

@@ -55,6 +55,7 @@ _PREPOSITION = re.compile(r"\s*(?:in|on|at|to|with|from|during|after|before)\s+"
 _WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
 # a noun phrase and its "of" before a name: "the wife of ", "the former CEO of "
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
+_PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
 _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
@@ -214,10 +215,15 @@ class SpeakerSearch:
         return lemma is not None and lemma not in self.k.needs_object
 
     def gap(self, m: Mention, cue: int) -> str:
-        """The text between a mention and a cue, with the full stops of initials and
-        titles dropped ("George W. Bush, told" -> "George W Bush, told")."""
+        """The text between a mention and a cue, with the full stops of initials, titles
+        and party tags dropped ("George W. Bush, told" -> "George W Bush, told",
+        "(D-Calif.)" -> "(D-Calif)")."""
         gap = self.t[m.end : cue]
-        return ABBREVIATION.sub(_drop_stop, gap) if "." in gap else gap
+        if "." not in gap:
+            return gap
+        if "(" in gap:  # "(D-Calif.)": a party tag's state, however long its short form
+            gap = _PARTY_TAG.sub(lambda t: t.group(0).replace(".", ""), gap)
+        return ABBREVIATION.sub(_drop_stop, gap)
 
     def title_gap(self, gap: str) -> bool:
         """True when ``gap`` is one to three lower-case words ending in a known title
