@@ -922,7 +922,16 @@ def test_a_description_in_a_persons_apposition_is_not_a_second_speaker():
     body = ("Christopher Harvey, an African-American delegate from Houston, Texas, said the "
             "turmoil was part of the circus.")
     assert _pairs(body) == [("the turmoil was part of the circus", "Christopher Harvey")]
-    # counter-example: a group joined by "and", not set off as an apposition, speaks
+    # an age first, three commas, or a list of roles in the apposition
+    body = ("Cecelia Purner, 67, a retired customer service representative in Allentown, "
+            "Pa., said the race was over.")
+    assert _pairs(body) == [("the race was over", "Cecelia Purner")]
+    body = "Dan Backer, the fund’s lawyer, treasurer and strategist, said the race was over."
+    assert _pairs(body) == [("the race was over", "Dan Backer")]
+    # counter-examples: a new clause after the comma has its own subject; a group joined
+    # by "and", not set off as an apposition, speaks
+    assert _pairs("Smith left early, and officials said the race was over.") == [
+        ("the race was over", "officials")]
     body = ("The source of the attraction to Mr. Trump, union members and leaders say, is "
             "manifold.")
     assert _pairs(body) == [("The source of the attraction to Mr. Trump", "leaders"),

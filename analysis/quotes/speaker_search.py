@@ -63,8 +63,11 @@ _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 # a person's apposition up to the organisation of its title: ", president and CEO of "
 _OPEN_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][^,.;:“”\"]{0,60}?\s(?:of|at|for)\s+")
-# the start of an apposition: ", an " before the description of the person named
-_APPOSITION_START = re.compile(r",\s*(?:the|an?)\s+(?:[\w’']+(?:\s+|-)){0,3}")
+# a person's apposition up to a description inside it: ", an African-", ", 67, a retired
+# customer service ", ", the fund's lawyer, treasurer and " (not ", and officials")
+_APPOSITION_START = re.compile(
+    r",(?!\s*(?:and|but|or|while|as|when|after|before|because|although|though|so|"
+    r"who|which|where)\b)[^.;:“”\"]{0,80}")
 _COMMA_THE_END = re.compile(r",\s*(?:the\s+)?$")
 _ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -154,6 +157,7 @@ class SpeakerSearch:
                 continue  # "the wife of John Smith said": she speaks, not John Smith (but
                 # "a senior vice president at Calder told": the body speaks for its officer)
             if m.kind == "anonymous" and i and cands[i - 1].kind == "person" \
+                    and gap.rstrip().endswith(",") \
                     and _APPOSITION_START.fullmatch(self.t, cands[i - 1].end, m.start):
                 continue  # "Christopher Harvey, an African-American delegate from …, said"
             if m.kind not in ("org", "media") \
