@@ -1054,3 +1054,23 @@ def test_a_capitalised_modifier_after_a_is_no_person():
     assert _pairs(body) == [("he would fight", "Bill Clinton")]
     # counter-example: "often" between a speaker and the cue keeps their link
     assert _pairs("“It is clear,” Marco Rubio often says.") == [("It is clear,", "Marco Rubio")]
+
+
+def test_company_words_and_a_country_with_one_head_word_name_a_body():
+    # PolNeAR train: "Compaq Computer" was a person (the "she" of Carly Fiorina's
+    # quotes), and "Apple Inc. said" lost its speaker at the name's own full stop
+    body = ("Carly Fiorina led the merger with Compaq Computer. “It was the right deal,” "
+            "she said.")
+    assert _pairs(body) == [("It was the right deal,", "Carly Fiorina")]
+    assert _pairs("Apple Inc. said that the phone was late.") == [
+        ("the phone was late", "Apple Inc")]
+    # found while measuring: "UK Steel, the industry’s lobby group, said" gave "Steel",
+    # a word of another company's name; a country before one head word is the name
+    r = _result("UK Steel, the industry’s lobby group, said producers had been let down.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("UK Steel", "organisation")]
+    # counter-examples: a country before a longer name is its modifier, and a surname
+    # that is a company word stays a surname
+    assert _pairs("Chinese Foreign Ministry said the talks were over.") == [
+        ("the talks were over", "Foreign Ministry")]
+    assert _pairs("Tim Steel said that the phone was late.") == [
+        ("the phone was late", "Tim Steel")]

@@ -74,8 +74,8 @@ def _org_type(name: str, k: Knowledge) -> str | None:
         return "journalist"
     # the first head word in file order decides ("International Institute" -> institute)
     # (a hyphen joins two words of a name: "Chicago Sun-Times")
-    found = [k.head_rank[w] for w in name.lower().replace("-", " ").split()
-             if w in k.head_rank]
+    found = [k.head_rank[w.rstrip(".")] for w in name.lower().replace("-", " ").split()
+             if w.rstrip(".") in k.head_rank]  # ("Inc.", "Corp.")
     return k.org_heads_list[min(found)][1] if found else None
 
 
@@ -684,7 +684,9 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             i += n
             continue
         c = _country_at(tokens, i, k)
-        if c and i + c < len(tokens):
+        if c and i + c < len(tokens) and not (
+                i + c == len(tokens) - 1 and tokens[-1].lower() in k.head_rank):
+            # (not "UK Steel", "US Steel": a country and one head word name a body)
             mods.append(" ".join(tokens[i : i + c]))
             i += c
             continue

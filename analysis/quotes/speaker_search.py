@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+import analysis.text as text_layer
 from analysis.quotes.knowledge import knowledge
 from analysis.quotes.mentions import Mention
 
@@ -225,6 +226,8 @@ class SpeakerSearch:
         gap = self.t[m.end : cue]
         if "." not in gap:
             return gap
+        if gap[:1] == "." and m.text.rsplit(None, 1)[-1].lower() in text_layer.NAME_ENDINGS:
+            gap = gap[1:]  # "Apple Inc. said": the name's own full stop
         if "(" in gap:  # "(D-Calif.)": a party tag's state, however long its short form
             gap = _PARTY_TAG.sub(lambda t: t.group(0).replace(".", ""), gap)
         return ABBREVIATION.sub(_drop_stop, gap)
