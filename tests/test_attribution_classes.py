@@ -1074,3 +1074,31 @@ def test_company_words_and_a_country_with_one_head_word_name_a_body():
         ("the talks were over", "Foreign Ministry")]
     assert _pairs("Tim Steel said that the phone was late.") == [
         ("the phone was late", "Tim Steel")]
+
+
+def test_reported_speech_missed_on_polnear_train():
+    # PolNeAR train, indirect quotes with a core speech verb that were not found:
+    # the hearer after "told" ends a sentence whose content came first
+    assert _pairs("Biofuels do not stir up the same fervor among Iowans, Sen. Chuck "
+                  "Grassley (R-Iowa) told POLITICO.") == [
+        ("Biofuels do not stir up the same fervor among Iowans", "Chuck Grassley")]
+    assert _pairs("The plan failed, Smith told reporters on Monday.") == [
+        ("The plan failed", "Smith")]
+    # a plural subject and a present-tense verb make a clause without "that"
+    assert _pairs("Fiorina spoke at length, saying conservatives need to band together "
+                  "to stop him.") == [("conservatives need to band together to stop him",
+                                       "Fiorina")]
+    # a participle after a linking word takes the subject of the clause before it
+    assert _pairs("“I think it would make things worse,” Clinton said, while arguing the "
+                  "U.S. should send more forces.") == [
+        ("I think it would make things worse,", "Clinton"),
+        ("the U.S. should send more forces", "Clinton")]
+    # members and others speak as groups; "according to" keeps the whole noun phrase
+    assert _pairs("Some party members said they had not done enough.") == [
+        ("they had not done enough", "members")]
+    assert _pairs("The measure passed, according to three council staff members.") == [
+        ("The measure passed", "three council staff members")]
+    # counter-examples: a hearer with no content before or after it reports nothing,
+    # and a participle with a noun phrase but no clause is no speech
+    assert _pairs("Smith told reporters about the plan.") == []
+    assert _pairs("Fiorina spoke at length, saying conservatives and liberals.") == []

@@ -151,6 +151,9 @@ def _has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
     for j, w in enumerate(ws):
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
             return True
+        if j >= 1 and w in k.plural_verbs and ws[j - 1].endswith("s") \
+                and not ws[j - 1].endswith(("ss", "us", "is")):
+            return True  # "conservatives need to …"
         # "the pause sends a signal": a present-tense verb after its subject noun
         # phrase, before an object's determiner
         if 1 <= j < 8 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
@@ -393,7 +396,10 @@ class _Extractor(SpeakerSearch):
             if q.open < e < q.close:
                 e = min(block.end, q.stop)
         if word in ("according to", "in the words of"):
-            sp = self.speaker_right(cue.end(), e) or self.phrase_source(cue.end(), e, p)
+            sp = self.speaker_right(cue.end(), e)
+            if sp is None or sp.kind == "group" and t[cue.end() : sp.start].strip():
+                # "according to three council staff members": the whole noun phrase
+                sp = self.phrase_source(cue.end(), e, p) or sp
             if sp is None:
                 return
             lead = t[s : cue.start()].rstrip(" ,")
@@ -412,10 +418,12 @@ class _Extractor(SpeakerSearch):
         if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
             return  # "which China claims as its own": a relative clause, not speech
         before_cue = t[s : cue.start()].rstrip()
-        if word.endswith("ing") and before_cue.endswith((",", ",”", ',"', ",’", ",''")):
+        if word.endswith("ing") and (before_cue.endswith((",", ",”", ',"', ",’", ",''"))
+                                     or _GERUND_LINK.search(t, s, cue.start())):
             # "…, warning that …": the subject of the main clause speaks, the speaker of
             # its own cue when it has one, also after a quote's comma ("… has “expanded
-            # the party,” claiming that …") ("“…” are sickening, Hollande said in Paris,
+            # the party,” claiming that …") or a linking word ("…,” Clinton said, while
+            # arguing …") ("“…” are sickening, Hollande said in Paris,
             # noting the Republican nominee “…”"), not the name before the comma ("he
             # rose to the defense of Sepp Blatter, …, saying …")
             left = self.main_speaker(s, cue.start()) or left
@@ -444,6 +452,14 @@ class _Extractor(SpeakerSearch):
             lead = ""  # "…, Paul Whitlock, who has said that …": the content follows
         tail = t[after_from:e]
         tail_is_end = _TAIL_IS_END.match(tail)
+        if not tail_is_end and lemma in k.needs_object:
+            # "…, Grassley told POLITICO.", "…, Smith told reporters on Monday."
+            rest_low = tail.lstrip().lower()
+            aud = next((len(w) for w in k.audiences if rest_low.startswith(w)
+                        and not rest_low[len(w) : len(w) + 1].isalnum()), None)
+            hearer = _OBJECT_NP.match(tail.lstrip())
+            end = aud if aud is not None else hearer.end() if hearer else None
+            tail_is_end = end is not None and _TAIL_IS_END.match(tail.lstrip()[end:])
         # "Prices rose in May; inflation will ease, she added.": the content is the
         # clause after the semicolon or dash, the first clause is the writer's
         cut = _CLAUSE_BREAK.search(lead)

@@ -39,6 +39,7 @@ class Knowledge:
     phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
     clause_words: frozenset[str]
     clause_subjects: frozenset[str]
+    plural_verbs: frozenset[str]  # "conservatives need": a verb after a plural subject
     naming_verbs: frozenset[str]
     titles: dict[str, dict]  # lower-case phrase -> {type, side?, generic?}
     max_title_words: int
@@ -186,6 +187,7 @@ def knowledge() -> Knowledge:
         phrases=phrases,
         clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
         clause_subjects=frozenset(w.lower() for w in verbs.get("clause_subjects") or []),
+        plural_verbs=frozenset(w.lower() for w in verbs.get("plural_verbs") or []),
         naming_verbs=frozenset(w.lower() for w in verbs.get("naming_verbs") or []),
         titles=titles,
         max_title_words=max(len(t.split()) for t in titles),
