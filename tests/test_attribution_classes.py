@@ -1105,3 +1105,14 @@ def test_reported_speech_missed_on_polnear_train():
     # and a participle with a noun phrase but no clause is no speech
     assert _pairs("Smith told reporters about the plan.") == []
     assert _pairs("Fiorina spoke at length, saying conservatives and liberals.") == []
+
+
+def test_a_share_of_those_polled_speaks_as_a_group():
+    # PolNeAR train: "Two in three said …", "More than six in 10 said …" had no speaker
+    assert _pairs("Two in three said they are less likely to vote Republican.") == [
+        ("they are less likely to vote Republican", "two in three")]
+    assert _pairs("More than six in 10 said they were tired of the campaign.") == [
+        ("they were tired of the campaign", "six in 10")]
+    # counter-example: a time of day is no share ("at six in the morning")
+    assert _pairs("Jane Doe came in at six in the morning and said the plant was shut.") == [
+        ("the plant was shut", "Jane Doe")]

@@ -340,6 +340,10 @@ def _indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
     return out
 
 
+# a share of those polled: "two in three", "six in 10"
+_NUMBER_WORD = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d{1,2})"
+_SHARE = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+in\s+(?:two|three|four|five|six|seven|eight|"
+                    rf"nine|ten|\d{{1,3}})\b(?!\s*(?:percent|per cent|%))")
 _QUOTE_THEN_CUE = re.compile(r"[,”\"’]\s*$")
 
 
@@ -483,6 +487,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 continue
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
+        if " in " in btext:
+            for sh in _SHARE.finditer(btext):  # "Two in three said", "six in 10 saying"
+                a, b = off + sh.start(), off + sh.end()
+                if any(x < b and a < y for x, y in taken) or quoted(a):
+                    continue
+                taken.append((a, b))
+                out.append(Mention(a, b, sh.group(0), "group", sh.group(0).lower(),
+                                   paragraph=p, org_type="other"))
         for h in hits["bare"]:
             a, b = off + h.start(), off + h.end()
             if any(x < b and a < y for x, y in taken):
