@@ -1116,3 +1116,19 @@ def test_a_share_of_those_polled_speaks_as_a_group():
     # counter-example: a time of day is no share ("at six in the morning")
     assert _pairs("Jane Doe came in at six in the morning and said the plant was shut.") == [
         ("the plant was shut", "Jane Doe")]
+
+
+def test_as_x_reported_vouches_for_the_clause_before_it():
+    # PolNeAR train: "…, as The New York Times reported on Tuesday, and he will …,
+    # according to three people briefed on the discussions" gave the second clause to
+    # the Times; the people briefed had nothing
+    body = ("Roger Ailes also met with Mr. Trump that day, as The New York Times reported on "
+            "Tuesday, and he will be part of the debate team, according to three people "
+            "briefed on the discussions.")
+    assert _pairs(body) == [
+        ("Roger Ailes also met with Mr. Trump that day", "New York Times"),
+        ("he will be part of the debate team", "three people briefed on the discussions")]
+    # counter-example: "as" meaning "while", before a cue with content of its own
+    body = ("The minister demands security guarantees before the crossing is reopened, as "
+            "the UN warns of a humanitarian disaster.")
+    assert _pairs(body) == []

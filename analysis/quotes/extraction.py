@@ -98,6 +98,9 @@ _INTERVIEW_KEY = re.compile(
     r"[A-Z][\w’'\-]*)")
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
+_AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
+# "…, as The New York Times reported": the speaker comes right after ", as"
+_AS_BEFORE = re.compile(r",\s+as\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$", re.I)
 _CUT_CONTENT = re.compile(
     r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
     r"adding|saying|according to|though|although|even though|whereas)\b"
@@ -402,9 +405,17 @@ class _Extractor(SpeakerSearch):
                 sp = self.phrase_source(cue.end(), e, p) or sp
             if sp is None:
                 return
-            lead = t[s : cue.start()].rstrip(" ,")
+            a0 = s
+            earlier = [c for c in self.cues_in(s, cue.start()) if c.end() <= cue.start()]
+            if earlier:
+                # "…, as the Times reported on Tuesday, and he will …, according to three
+                # people briefed": the clause after the earlier cue's conjunction
+                joins = list(_AND_CLAUSE.finditer(t, earlier[-1].end(), cue.start()))
+                if joins:
+                    a0 = joins[-1].end()
+            lead = t[a0 : cue.start()].rstrip(" ,")
             if words_in(lead, cap=3) >= 3:
-                self.content(p, pairs, s, s + len(lead), sp, cue, "according to (after)")
+                self.content(p, pairs, a0, a0 + len(lead), sp, cue, "according to (after)")
                 return
             m = _COMMA_SPACE.search(t[sp.end : e])
             if m:
@@ -446,6 +457,15 @@ class _Extractor(SpeakerSearch):
         # content before the cue: "…, the White House said."
         head = speaker.start if left else cue.start()
         lead = t[s:head]
+        as_cue = _AS_BEFORE.search(lead) if left else None
+        if as_cue and words_in(lead[: as_cue.start()], cap=3) >= 3 \
+                and _TAIL_IS_END.match(t, after_from, e):  # (not "as the UN warns of …")
+            # "Roger Ailes also met with Mr. Trump that day, as The New York Times
+            # reported on Tuesday, and he will …": "as X reported" vouches for the clause
+            # before it; what follows is not its content
+            a0 = s + len(_LEADING_CONJUNCTION.match(lead).group(0))
+            self.content(p, pairs, a0, s + as_cue.start(), speaker, cue, "content before cue")
+            return
         if left and not lead.rstrip().endswith(","):
             lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
         if left and WHO_GAP.match(t, left.end, cue.start()):
