@@ -1132,3 +1132,21 @@ def test_as_x_reported_vouches_for_the_clause_before_it():
     body = ("The minister demands security guarantees before the crossing is reopened, as "
             "the UN warns of a humanitarian disaster.")
     assert _pairs(body) == []
+
+
+def test_us_outlets_hearers_before_a_colon_and_an_adverb_after_but():
+    # PolNeAR train: "reports USA Today" gave "Today" (the outlet was no outlet: "USA" is
+    # a country word); "telling CNBC: “…”" gave the hearer; ", but now said" lost its
+    # subject
+    assert _pairs("Kristen Day runs Democrats for Life, reports USA Today.") == [
+        ("Kristen Day runs Democrats for Life", "USA Today")]
+    body = ("Back in 1999, Mr. Trump expressed admiration for Mr. Clinton’s retail political "
+            "skills, telling CNBC: “I wish I could be like that.”")
+    assert _pairs(body) == [("I wish I could be like that.", "Trump")]
+    assert _pairs("Thomas Massie used to support Rand Paul, but now said Trump had a "
+                  "chance.") == [("Trump had a chance", "Thomas Massie")]
+    # counter-example: an outlet's name before a noun is its modifier, never the subject
+    # of a colon lead-in ("The CNBC moderators asked …: “…”")
+    body = ("Ted Cruz spoke first.\n\nThe CNBC moderators asked about taxes: “Is this a "
+            "comic book campaign?”")
+    assert _pairs(body) == []

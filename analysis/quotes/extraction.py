@@ -323,6 +323,13 @@ class _Extractor(SpeakerSearch):
                         # "McConnell delivered a blunt message to Trump: “…”": the one
                         # addressed is not the speaker
                         last = None
+                    if last is not None and cue is not None \
+                            and not t[cue.end() : last.start].strip() \
+                            and self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object:
+                        # "Mr. Trump expressed admiration …, telling CNBC: “…”": the
+                        # hearer; a participle's speaker is the main clause's subject
+                        last = self.main_speaker(s, cue.start()) \
+                            if cue.group(0).lower().endswith("ing") else None
                     sp = sp or last
                     verb = _VERB_AT_END.search(t[s:end])
                     if sp is None and verb:  # "Lopez smiled: ‘Ask me on Friday.’"

@@ -57,6 +57,8 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
 # a noun phrase and its "of" before a name: "the wife of ", "the former CEO of "
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
 _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
+_THE_END = re.compile(r"\b[Tt]he\s+$")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
@@ -87,10 +89,15 @@ def words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None
     return n
 
 
+_CONJUNCTION_END = re.compile(
+    r"(?:^|\s)(?:and|but)(?:\s+(?:now|then|also|later|still|even|again|quickly|"
+    r"repeatedly|publicly|privately))?\s*$", re.IGNORECASE)
+
+
 def ends_with_conjunction(text: str) -> bool:
-    """True when ``text`` ends with the word "and" or "but" (a coordinated verb)."""
-    tail = text.rstrip()[-4:].lower()
-    return tail in (" and", " but") or tail[-3:] in ("and", "but") and len(text.rstrip()) == 3
+    """True when ``text`` ends with the word "and" or "but" (a coordinated verb), with
+    at most one adverb after it ("…, but now said")."""
+    return _CONJUNCTION_END.search(text[-30:]) is not None
 
 
 def _drop_stop(m: re.Match) -> str:
@@ -252,7 +259,13 @@ class SpeakerSearch:
         m = ADJUNCTS.match(self.t, s, limit)
         a = m.end() if m else s
         head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
-        found = self.between(a, head_end)
+        # a name between "the" and a noun is a modifier ("the CNBC moderators")
+        found = [x for x in self.between(a, head_end)
+                 if not (_THE_END.search(self.t, max(a, x.start - 4), x.start)
+                         and (w := _LOWER_WORD.match(self.t, x.end))
+                         and w.group(1) not in self.k.verb_forms
+                         and w.group(1) not in self.k.clause_words
+                         and not w.group(1).endswith("ed"))]
         first = next(iter(found), None)
         if first is not None and first.kind != "person":
             # "Cleveland Police Chief Calvin Williams": the person the title words name
