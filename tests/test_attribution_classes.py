@@ -1150,3 +1150,26 @@ def test_us_outlets_hearers_before_a_colon_and_an_adverb_after_but():
     body = ("Ted Cruz spoke first.\n\nThe CNBC moderators asked about taxes: “Is this a "
             "comic book campaign?”")
     assert _pairs(body) == []
+
+
+def test_a_later_cue_with_its_own_speaker_ends_the_content():
+    # PolNeAR train: "While Sanders has pledged to support Clinton as the nominee, Devine
+    # suggested that …" gave Devine's words to Sanders ("pledged" ran on to the end)
+    body = ("Tad Devine spoke.\n\nWhile Sanders has pledged to support Clinton as the "
+            "nominee, Devine suggested that it would not be a simple process.")
+    assert _pairs(body)[-1] == ("it would not be a simple process", "Tad Devine")
+    # a party tag before an apposition ("Rep. Elijah Cummings (D-Md.), chair of …,
+    # said" gave the speaker "Clinton", the name after "said")
+    body = ("Rep. Elijah Cummings (D-Md.), chair of the party’s platform drafting "
+            "committee, said Clinton did not appear concerned.")
+    assert _pairs(body) == [("Clinton did not appear concerned", "Elijah Cummings")]
+    # the hearer's time before the clause ("telling reporters on Thursday he viewed …")
+    body = ("The attack sparked a debate, with Senator John McCain telling reporters on "
+            "Thursday he viewed Obama as responsible.")
+    assert _pairs(body) == [("he viewed Obama as responsible", "John McCain")]
+    # two speakers joined by ", and": each has their own content
+    assert _pairs("Smith said that the plan failed, and Jones said that it worked.") == [
+        ("the plan failed", "Smith"), ("it worked", "Jones")]
+    # counter-example: a name inside a relative clause of the content does not cut it
+    assert _pairs("Smith said the plan, which Jones wrote, was dead.") == [
+        ("the plan, which Jones wrote, was dead", "Smith")]

@@ -98,6 +98,7 @@ _INTERVIEW_KEY = re.compile(
     r"[A-Z][\w’'\-]*)")
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
+_JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
 _AS_BEFORE = re.compile(r",\s+as\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$", re.I)
@@ -486,7 +487,9 @@ class _Extractor(SpeakerSearch):
                         and not rest_low[len(w) : len(w) + 1].isalnum()), None)
             hearer = _OBJECT_NP.match(tail.lstrip())
             end = aud if aud is not None else hearer.end() if hearer else None
-            tail_is_end = end is not None and _TAIL_IS_END.match(tail.lstrip()[end:])
+            rem = tail.lstrip()[end:] if end is not None else ""
+            tail_is_end = end is not None and _TAIL_IS_END.match(rem) and not any(
+                w.group(0).lower() in k.clause_subjects for w in islice(WORD.finditer(rem), 8))
         # "Prices rose in May; inflation will ease, she added.": the content is the
         # clause after the semicolon or dash, the first clause is the writer's
         cut = _CLAUSE_BREAK.search(lead)
@@ -529,32 +532,41 @@ class _Extractor(SpeakerSearch):
         elif lemma in k.needs_object:
             low = rest.lstrip().lower()
             skip = len(rest) - len(rest.lstrip())
-            for aud in k.audiences:
-                if low.startswith(aud + " ") or low.startswith(aud + ","):
-                    skip += len(aud)
-                    break
-            else:
+            hearer_end = next((len(aud) for aud in k.audiences
+                               if low.startswith(aud + " ") or low.startswith(aud + ",")),
+                              None)
+            if hearer_end is None and not low.startswith("that"):
                 m = _OBJECT_NP.match(rest.lstrip())
-                if m and not low.startswith("that"):
-                    skip += m.end()
-                    after = rest.lstrip()[m.end():]
-                    if _PLACE_TIME_ADJUNCT.match(after):
-                        # "told ITV on Monday he would …", "told the Times Tuesday morning
-                        # that …": the clause after the adjunct; "told ITV in an
-                        # interview aired on Monday": no content
-                        subj = next((w for w in islice(WORD.finditer(after), 8)
-                                     if w.group(0).lower() in k.clause_subjects
-                                     or w.group(0).lower() == "that"), None)
-                        if subj is None:
-                            return
-                        skip += subj.start()
-                elif not low.startswith("that") and not _has_clause(rest, k):
+                if m:
+                    hearer_end = m.end()
+                elif not _has_clause(rest, k):
                     return
+            if hearer_end is not None:
+                skip += hearer_end
+                after = rest.lstrip()[hearer_end:]
+                if _PLACE_TIME_ADJUNCT.match(after):
+                    # "told ITV on Monday he would …", "telling reporters on Thursday he
+                    # viewed …", "told the Times Tuesday morning that …": the clause
+                    # after the adjunct; "told ITV in an interview aired on Monday": none
+                    subj = next((w for w in islice(WORD.finditer(after), 8)
+                                 if w.group(0).lower() in k.clause_subjects
+                                 or w.group(0).lower() == "that"), None)
+                    if subj is None:
+                        return
+                    skip += subj.start()
             a += skip
             rest = t[a:e]
         m = _THAT_OR_COLON.match(rest)
         a += m.end()
         has_that = "that" in m.group(0) or ":" in m.group(0)
+        # "While Sanders has pledged to support Clinton, Devine suggested that …": the
+        # content ends where a later cue's own speaker starts its clause
+        for later in self.cues_in(a, e):
+            other = self.speaker_left(a, later.start())
+            join = _JOIN_END.search(t, a, other.start) if other is not None else None
+            if join is not None:
+                e = join.start()  # (", and Jones said that …" too)
+                break
         content = t[a:e]
         inner_pairs = [q for q in pairs if a <= q.open < e]
         if not content.strip():

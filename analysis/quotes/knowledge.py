@@ -125,6 +125,7 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     return re.compile(
         r"^(?:\s+(?:of|from|in)\s+(?:[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}|"
         r"the\s+\d+\s+[a-z]+))?"  # "of Ohio", "from the 14 states"
+        r"(?:\s*\([^()]{1,30}\)(?=\s*,))?"  # "Rep. Elijah Cummings (D-Md.), chair of …,"
         r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|\d[,.]\d|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
         r"{1,3})?"
         r"(?:\s*\([^()]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.) said"
