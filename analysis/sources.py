@@ -94,6 +94,9 @@ def _country_words() -> frozenset[str]:
     return frozenset(a.lower() for a in knowledge().alias_side)
 
 
+_SHORT_FORM_SKIP = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
 class _Resolver:
     def __init__(self, article: Article, mentions: list[Mention]):
         self.k = knowledge()
@@ -110,6 +113,15 @@ class _Resolver:
         self.spoke: set[int] = set()  # ids of the mentions that have spoken
         self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
         self._chain_memo: dict[int, tuple[Mention | None, str | None]] = {}
+        # a body's short form: the initials of a name of several words ("FAA" is the
+        # Federal Aviation Administration, "CMA" the Competition and Markets Authority)
+        self.acronyms: dict[str, str] = {}
+        for x in mentions:
+            if x.kind in ("org", "media") and " " in x.name:
+                initials = "".join(w[0] for w in x.name.split()
+                                   if w[0].isupper() and w.lower() not in _SHORT_FORM_SKIP)
+                if len(initials) >= 2:
+                    self.acronyms.setdefault(initials, x.name)
         self.bodies: dict[str, Mention] = {}  # "district" -> the body "the district" was
         # a person's gender where an honorific or a gendered title shows it ("Ms.
         # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
@@ -146,6 +158,8 @@ class _Resolver:
     def key(self, m: Mention) -> str:
         if m.kind == "anonymous":
             return re.sub(r"^(?:the|a|an)\s+", "", " ".join(m.name.lower().split()))
+        if m.kind == "org" and m.name.replace(".", "").isupper():
+            return self.acronyms.get(m.name.replace(".", ""), m.name)
         return m.name
 
     def resolve(self, q: Quote) -> tuple[Mention | None, str | None]:

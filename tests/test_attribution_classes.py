@@ -1173,3 +1173,22 @@ def test_a_later_cue_with_its_own_speaker_ends_the_content():
     # counter-example: a name inside a relative clause of the content does not cut it
     assert _pairs("Smith said the plan, which Jones wrote, was dead.") == [
         ("the plan, which Jones wrote, was dead", "Smith")]
+
+
+def test_an_acronym_is_a_body_and_the_short_form_of_one_named_before():
+    # PolNeAR train: "according to F.A.A. records" gave the speaker "F"; the house-style
+    # AP article's "The FAA said in a statement that …" had no speaker at all
+    assert _pairs("This room had two couches, according to F.A.A. records.") == [
+        ("This room had two couches", "F.A.A.")]
+    body = ("The Federal Aviation Administration grounded flights.\n\nThe FAA said in a "
+            "statement that the outage was caused by a corrupted file.")
+    assert _pairs(body) == [("the outage was caused by a corrupted file",
+                             "Federal Aviation Administration")]
+    # New York Times style dots name the same body as the plain acronym
+    r = _result("The F.B.I. said the case was closed.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("FBI", "government")]
+    # counter-examples: a time or a two-letter state is no body
+    assert _pairs("The plant shut at 10 PM, witnesses said.") == [
+        ("The plant shut at 10 PM", "witnesses")]
+    body = "Donald Trump spoke in Wilmington, N.C. He said the deal was bad."
+    assert _pairs(body) == [("the deal was bad", "Donald Trump")]

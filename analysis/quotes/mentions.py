@@ -232,6 +232,12 @@ _NEXT_PLURAL = re.compile(r" ([a-z]{3,}s)\b")
 _PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
 _COMMA_THEN = re.compile(r",\s*")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
+_ROMAN = re.compile(r"[IVXLC]+")
+# capitals that are no body: times, eras, the pronoun "I", shouting words
+_NOT_ACRONYM_BODIES = frozenset({"AM", "PM", "BC", "AD", "CE", "BCE", "OK", "TV", "ID",
+                                 "PS", "UK", "US", "USA", "EU", "UN", "NO", "YES", "THE",
+                                 "AND", "NOT", "ALL", "NEW", "LIVE", "BREAKING", "WATCH"})
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
@@ -627,6 +633,8 @@ def _known_name(name: str, start: int, end: int, k: Knowledge
     """A name the knowledge files know: an organisation, an outlet, a country or one of
     its institutions. ``(True, mentions)``, where mentions is None for a bare national
     adjective ("Chinese"), which names no speaker; ``(False, None)`` for any other name."""
+    if "." in name and _DOTTED_ACRONYM.fullmatch(name):
+        name = name.replace(".", "")  # "F.B.I.", "C.I.A.": New York Times style
     if name in k.organisations or name in k.media:
         kind = "media" if name in k.media else "org"
         typ = "journalist" if kind == "media" else k.organisations[name]
@@ -650,6 +658,13 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
     known, mentions = _known_name(word, start, end, k)
     if known:
         return mentions
+    acronym = word.replace(".", "")
+    if 3 <= len(acronym) <= 5 and acronym.isupper() and acronym.isalpha() \
+            and acronym.lower() not in k.titles and acronym not in _NOT_ACRONYM_BODIES \
+            and not _ROMAN.fullmatch(acronym):
+        # an unknown acronym of three letters or more is a body ("the FAA said", "F.A.A.
+        # records"); two are mostly places ("Wilmington, N.C.")
+        return [Mention(start, end, word, "org", word, org_type="organisation")]
     if word.lower() in k.titles or not _is_person_core([word], k, named) \
             or word in k.party_words and not named:
         return None  # (a party label alone describes: "Republican front-runner Donald Trump")
@@ -673,7 +688,8 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
                   named: bool = False) -> list[Mention] | None:
     """Split one capitalised run into title + name and say what the name is; ``named``:
     an honorific stood before the run."""
-    if len(tokens) == 1 and not tokens[0].endswith("."):
+    if len(tokens) == 1 and (not tokens[0].endswith(".")
+                             or _DOTTED_ACRONYM.fullmatch(tokens[0])):
         return _classify_word(tokens[0], start, end, text, k, named)
     full = text[start:end]
     if "." in full:  # (a token ending in "." is part of ``full``)
