@@ -1192,3 +1192,16 @@ def test_an_acronym_is_a_body_and_the_short_form_of_one_named_before():
         ("The plant shut at 10 PM", "witnesses")]
     body = "Donald Trump spoke in Wilmington, N.C. He said the deal was bad."
     assert _pairs(body) == [("the deal was bad", "Donald Trump")]
+
+
+def test_an_inverted_role_with_its_holder_named_after_a_comma():
+    # PolNeAR train: "…, said the company’s chief executive, John J. Ferriola." gave
+    # the role, a second voice of the same man
+    body = ("The big Nucor steel plant is hanging on, said the company’s chief executive, "
+            "John J. Ferriola.")
+    assert _pairs(body) == [("The big Nucor steel plant is hanging on", "John J. Ferriola")]
+    # counter-examples: a list after the body, and a relative clause naming someone else
+    assert _pairs("“It is over,” said the ministry, Jane Doe and others.") == [
+        ("It is over,", "ministry")]
+    assert _pairs("“It is over,” said the ministry, which Jane Doe runs.") == [
+        ("It is over,", "ministry")]

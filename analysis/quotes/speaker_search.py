@@ -59,6 +59,7 @@ _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\
 _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_COMMA_AFTER_NAME = re.compile(r"\s*(?:[,.;]|$)")
 _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
@@ -287,6 +288,14 @@ class SpeakerSearch:
         if found[0].possessive and len(found) > 1:
             found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
         first = found[0]
+        if first.kind != "person":
+            named = next((x for x in found[1:] if x.kind == "person" and x.start >= first.end),
+                         None)
+            if named is not None and self.t[first.end : named.start].strip() == "," \
+                    and _COMMA_AFTER_NAME.match(self.t, named.end):
+                # "said the company’s chief executive, John J. Ferriola.": the name is
+                # the role's apposition
+                return named
         if len(found) > 1 and found[1].kind == "person":
             # "said Unite regional officer Mark Delaney", "said resident Jane Morris",
             # "said Priorities spokesman Justin Barasky": the words before the name are
@@ -294,6 +303,7 @@ class SpeakerSearch:
             between = self.t[first.end : found[1].start]
             if first.kind != "person" and not between.strip() or self.title_gap(between):
                 return found[1]
+
         return first
 
     def phrase_source(self, a: int, e: int, p: int) -> Mention | None:
