@@ -1205,3 +1205,19 @@ def test_an_inverted_role_with_its_holder_named_after_a_comma():
         ("It is over,", "ministry")]
     assert _pairs("“It is over,” said the ministry, which Jane Doe runs.") == [
         ("It is over,", "ministry")]
+
+
+def test_a_remembering_cue_and_a_hearer_with_an_adjunct_before_the_quote():
+    # PolNeAR train: "“…,” remembered Roy Verley, …" had no speaker for it or for the
+    # quote after it; "Christie told reporters in Nashua last week, “…”" was a long quote
+    # without a cue
+    body = ("“An awful lot of analysts said no,” remembered Roy Verley, HP’s former chief "
+            "corporate spokesman. “And the more the criticism mounted, the more determined "
+            "she became.”")
+    assert [sp for _, sp in _pairs(body)] == ["Roy Verley", "Roy Verley"]
+    body = ("Christie told reporters in Nashua last week, “I have said to you all along that "
+            "I could feel things happening here.”")
+    assert _pairs(body) == [("I have said to you all along that I could feel things "
+                             "happening here.", "Christie")]
+    # counter-example: "remembered" without a quote next to it reports nothing
+    assert _pairs("He remembered that the plant was closed.") == []

@@ -31,6 +31,10 @@ _AFTER_CLOSE = re.compile(r"[,.!?…]?\s*")
 # between a cue and its quotation mark: up to four short words ("said at a press
 # conference, “…”", "told reporters: “…”")
 _CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,3}?(?:[A-Z]?[a-z]+)?[:,]?\s*")
+# a hearer and a short adjunct between a cue and its quote: "told reporters in Nashua
+# last week, “…”" (never "that")
+_HEARER_TO_MARK = re.compile(
+    r"\s*(?:(?!that\b)[A-Z]?[a-z’']+\s+){1,6}?(?!that\b)[A-Z]?[a-z]+[:,]\s*")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*")
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
@@ -310,8 +314,9 @@ class _Extractor(SpeakerSearch):
             cues = self.cues_in(s, q.open)
             cue = cues[-1] if cues else None
             colon = before.rstrip().endswith(":")
-            if cue is None or not _CUE_TO_MARK.fullmatch(
-                                               t[cue.end() : q.open]):
+            if cue is None or not (_CUE_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
+                    self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object
+                    and _HEARER_TO_MARK.fullmatch(t[cue.end() : q.open]))):
                 if colon:
                     end = s + len(before.rstrip()[:-1].rstrip())
                     # "the prime minister told the BBC: “…”": the speaker is before the
