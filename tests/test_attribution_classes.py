@@ -1221,3 +1221,21 @@ def test_a_remembering_cue_and_a_hearer_with_an_adjunct_before_the_quote():
                              "happening here.", "Christie")]
     # counter-example: "remembered" without a quote next to it reports nothing
     assert _pairs("He remembered that the plant was closed.") == []
+
+
+def test_and_after_a_reported_clause_keeps_that_clauses_speaker():
+    # PolNeAR train: "Sean Spicer said the Republican Party was not in a crisis, and
+    # urged that …" gave "urged" to the Republican Party, the subject of the content
+    body = ("RNC spokesman Sean Spicer on Thursday evening said the Republican Party was not "
+            "in a crisis, and urged that everyone take a deep breath.")
+    assert _pairs(body) == [("the Republican Party was not in a crisis", "Sean Spicer"),
+                            ("everyone take a deep breath", "Sean Spicer")]
+    # a title of three words inside a run ("Chief of Staff")
+    assert _pairs("White House Chief of Staff Denis McDonough said that the deal was done.") == [
+        ("the deal was done", "Denis McDonough")]
+    # counter-example (the seed's sentence): with no quote before it, "and said" keeps the
+    # subject of the verb before "and", not the sentence's subject
+    body = ("Beijing was furious after former Secretary of State Mike Pompeo visited Taiwan "
+            "earlier this month and said the US should recognise it as a “free and "
+            "sovereign” nation.")
+    assert _pairs(body)[-1][1] == "Mike Pompeo"

@@ -451,10 +451,14 @@ class _Extractor(SpeakerSearch):
             # noting the Republican nominee “…”"), not the name before the comma ("he
             # rose to the defense of Sepp Blatter, …, saying …")
             left = self.main_speaker(s, cue.start()) or left
-        if left is None and ends_with_conjunction(before_cue):
+        if ends_with_conjunction(before_cue):
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
-            # not mention Trump by name, but told city leaders that …"
-            left = self.main_speaker(s, cue.start())
+            # not mention Trump by name, but told city leaders that …"; a quote found
+            # before in the sentence speaks for it, not the subject of that quote's
+            # clause ("Sean Spicer said the Republican Party was not in a crisis, and
+            # urged that …")
+            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
+            left = prev[-1].speaker if prev else left or self.main_speaker(s, cue.start())
         right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
             if lemma not in k.needs_object:  # "told lawmakers": the hearer, not the speaker
