@@ -1239,3 +1239,16 @@ def test_and_after_a_reported_clause_keeps_that_clauses_speaker():
             "earlier this month and said the US should recognise it as a “free and "
             "sovereign” nation.")
     assert _pairs(body)[-1][1] == "Mike Pompeo"
+
+
+def test_local_and_judicial_titles():
+    # PolNeAR train: "Clark County Sheriff Joe Lombardo said" was no mention, so the
+    # quote went to the woman charged in the case
+    body = ("Lakeisha Holloway, 24, will be charged with murder. “The videos obviously show "
+            "intention,” Clark County Sheriff Joe Lombardo said at a news conference Monday.")
+    assert _pairs(body) == [("The videos obviously show intention,", "Joe Lombardo")]
+    assert _pairs("House Speaker Paul Ryan said that the vote would pass.") == [
+        ("the vote would pass", "Paul Ryan")]
+    # counter-example: a title before a body's own name keeps the body
+    assert _pairs("The Justice Department said that the vote would pass.") == [
+        ("the vote would pass", "Justice Department")]
