@@ -1252,3 +1252,17 @@ def test_local_and_judicial_titles():
     # counter-example: a title before a body's own name keeps the body
     assert _pairs("The Justice Department said that the vote would pass.") == [
         ("the vote would pass", "Justice Department")]
+
+
+def test_an_adjunct_between_cue_and_quote_and_an_outlets_writer_as_subject():
+    # PolNeAR train: "Clinton said at a Fox News town hall on Monday, “…”" left the
+    # quote without a speaker; "The Blaze’s Matt Walsh …, saying …" gave the outlet
+    body = ("“If there had not been that intervention” by NATO, Clinton said at a Fox News "
+            "town hall on Monday, “we would be looking at something resembling Syria.”")
+    assert [sp for _, sp in _pairs(body)] == ["Clinton", "Clinton"]
+    body = ("The Blaze’s Matt Walsh provided a justification for a blacklist, saying it is "
+            "necessary to identify the traitors.")
+    assert _pairs(body) == [("it is necessary to identify the traitors", "Matt Walsh")]
+    # counter-example: an owner followed by a body, not a person, still stands for it
+    body = "Japan’s central bank ended a meeting by announcing it would expand purchases."
+    assert _pairs(body) == [("it would expand purchases", "Japan")]

@@ -35,6 +35,10 @@ _CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,3}?(?:[A-Z]?[a-z]+)?[:,]?\s
 # last week, “…”" (never "that")
 _HEARER_TO_MARK = re.compile(
     r"\s*(?:(?!that\b)[A-Z]?[a-z’']+\s+){1,6}?(?!that\b)[A-Z]?[a-z]+[:,]\s*")
+# an adjunct of place or time between a cue and its quote: "Clinton said at a Fox News
+# town hall on Monday, “…”"
+_ADJUNCT_TO_MARK = re.compile(r"\s+(?:at|in|on|during|after|before|from)\s+"
+                              r"(?:(?!that\b)[\w’'.-]+\s+){0,7}?[\w’'.-]+,\s*")
 _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*")
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
@@ -314,7 +318,8 @@ class _Extractor(SpeakerSearch):
             cues = self.cues_in(s, q.open)
             cue = cues[-1] if cues else None
             colon = before.rstrip().endswith(":")
-            if cue is None or not (_CUE_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
+            if cue is None or not (_CUE_TO_MARK.fullmatch(t[cue.end() : q.open])
+                                   or _ADJUNCT_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
                     self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object
                     and _HEARER_TO_MARK.fullmatch(t[cue.end() : q.open]))):
                 if colon:

@@ -267,6 +267,9 @@ class SpeakerSearch:
                          and w.group(1) not in self.k.verb_forms
                          and w.group(1) not in self.k.clause_words
                          and not w.group(1).endswith("ed"))]
+        if len(found) > 1 and found[0].possessive and found[1].kind == "person" \
+                and found[1].start - found[0].end <= 4:
+            found = found[1:]  # "The Blaze’s Matt Walsh": the owner is no subject
         first = next(iter(found), None)
         if first is not None and first.kind != "person":
             # "Cleveland Police Chief Calvin Williams": the person the title words name
