@@ -1266,3 +1266,18 @@ def test_an_adjunct_between_cue_and_quote_and_an_outlets_writer_as_subject():
     # counter-example: an owner followed by a body, not a person, still stands for it
     body = "Japan’s central bank ended a meeting by announcing it would expand purchases."
     assert _pairs(body) == [("it would expand purchases", "Japan")]
+
+
+def test_a_county_party_and_a_son_named_after_a_comma():
+    # PolNeAR train: "Brian Murphy, the chairman of the Rockingham County GOP in New
+    # Hampshire, for example, said" gave an unnamed "Rockingham County GOP" (read like
+    # "a Nevada Democrat"); "Schilling’s son, Grant, defended …" gave the relation
+    body = ("Brian Murphy, the chairman of the Rockingham County GOP in New Hampshire, for "
+            "example, said Trump continued to hurt his cause.")
+    assert _pairs(body) == [("Trump continued to hurt his cause", "Brian Murphy")]
+    body = ("Curt Schilling spoke.\n\nSchilling’s son, Grant, defended his father Tuesday on "
+            "Facebook, saying: “He is not a bigot.”")
+    assert _pairs(body) == [("He is not a bigot.", "Grant")]
+    # counter-example: a party member described by place stays an unnamed source
+    r = _result("A Nevada Democrat said the deal was done.")
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("nevada democrat", "anonymous")]

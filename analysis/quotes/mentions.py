@@ -585,7 +585,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
     # comma that follows a name: "Corey Lewandowski, Trump’s campaign manager," is an
     # apposition of the name before it
     name_ends = {x.end for x in out if x.kind in ("person", "name")}
-    person_starts = {x.start for x in out if x.kind == "person"}
+    person_starts = {x.start for x in out if x.kind in ("person", "person_single", "name")}
+    person_starts |= {x.start for x, _ in singles}
     for m in [x for x in out if x.possessive and x.kind in ("person", "org", "country", "name")
               and not x.in_quote]:
         rel = _relation_after(text, m.end, k)
@@ -793,6 +794,10 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
         return None  # "San Francisco", "New Hampshire": a place, never a voice
     last = core[-1]
     if not named and not title_words and len(core) > 1:
+        if last in k.party_words and last.isupper():
+            # "the Rockingham County GOP": the party's local body
+            return [Mention(cstart, cend, core_full, "org", core_full,
+                            org_type="organisation")]
         if last in k.party_words:
             # "a Nevada Democrat", "the Wisconsin Republican": a description, no name
             return [Mention(cstart, cend, core_full, "anonymous", core_full)]

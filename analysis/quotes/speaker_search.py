@@ -66,7 +66,9 @@ WHO_GAP = re.compile(r"\s*,\s*who\b")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 # a person's apposition up to the organisation of its title: ", president and CEO of "
-_OPEN_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?[a-z][^,.;:“”\"]{0,60}?\s(?:of|at|for)\s+")
+_OPEN_APPOSITION = re.compile(
+    r",\s+(?:the\s+|an?\s+)?[a-z][^,.;:“”\"]{0,60}?\s(?:of|at|for)\s+(?:the\s+)?")
+_EMPLOYER_THE_BEFORE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?$")
 # a person's apposition up to a description inside it: ", an African-", ", 67, a retired
 # customer service ", ", the fund's lawyer, treasurer and " (not ", and officials")
 _APPOSITION_START = re.compile(
@@ -185,8 +187,8 @@ class SpeakerSearch:
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
-                if m.kind != "person" and EMPLOYER_BEFORE.search(
-                        self.t, max(a, m.start - 5), m.start):
+                if m.kind != "person" and _EMPLOYER_THE_BEFORE.search(
+                        self.t, max(a, m.start - 9), m.start):
                     # "Anthony Anton, president and CEO of Washington Restaurant
                     # Association stated": the body is the title's, the person before
                     # the apposition speaks even when its closing comma is missing
