@@ -94,6 +94,8 @@ def _country_words() -> frozenset[str]:
     return frozenset(a.lower() for a in knowledge().alias_side)
 
 
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he\s+$")
+_LOWER_AFTER_NAME = re.compile(r"\s+([a-z]+)\b")
 _SHORT_FORM_SKIP = frozenset({"of", "and", "for", "the", "on", "&"})
 
 
@@ -240,7 +242,8 @@ class _Resolver:
         # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
         # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
         here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
-                and not x.in_quote and not x.possessive and x.end <= m.start and (
+                and not x.in_quote and not x.possessive and x.end <= m.start
+                and not self.modifier(x) and (
                     x.paragraph == m.paragraph and (not self.after_verb(x) or self.is_subject(x))
                     and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                     or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
@@ -359,6 +362,16 @@ class _Resolver:
         self._after_verb[x.start] = found
         return found
 
+    def modifier(self, x: Mention) -> bool:
+        """True for a name between "the" and a noun ("The Clinton approach"): it names
+        the thing, not a person who could be "he" or "she"."""
+        t = self.a.text
+        if not _THE_BEFORE_NAME.search(t, max(0, x.start - 4), x.start):
+            return False
+        w = _LOWER_AFTER_NAME.match(t, x.end)
+        return bool(w) and w.group(1) not in self.k.verb_forms \
+            and w.group(1) not in self.k.clause_words and not w.group(1).endswith("ed")
+
     def is_subject(self, x: Mention) -> bool:
         """True when ``x`` opens its sentence, after a comma-ended adjunct that names
         no person, body or pronoun ("Back in Leicester, Tom Adeyemi …", "Charismatic
@@ -369,7 +382,8 @@ class _Resolver:
             return False
         s = self.sent_starts[i]
         lead = self.a.text[s : x.start]
-        for before in (x.honorific, x.title):  # "On a later panel, Dr. Lena M. Park"
+        # "On a later panel, Dr. Lena M. Park", "House Intelligence Republican Mike Pompeo"
+        for before in (x.honorific, x.title, " ".join(x.modifiers)):
             if before and lead.rstrip().endswith(before):
                 lead = lead.rstrip()[: -len(before)]
         if not (_SUBJECT_LEAD.fullmatch(lead) or _LONG_LEAD.fullmatch(lead)):

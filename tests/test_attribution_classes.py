@@ -1281,3 +1281,28 @@ def test_a_county_party_and_a_son_named_after_a_comma():
     # counter-example: a party member described by place stays an unnamed source
     r = _result("A Nevada Democrat said the deal was done.")
     assert [(s["name"], s["type"]) for s in r["sources"]] == [("nevada democrat", "anonymous")]
+
+
+def test_a_given_name_of_either_gender_and_a_body_before_a_title():
+    # PolNeAR train: "House Intelligence Republican Mike Pompeo (R-Kans.), who …,
+    # agreed … ¶ “…,” he said" gave an unnamed source quoted before: "Mike" is listed
+    # for both sexes, so no rule saw a given name, and the words before the name hid
+    # that he was the sentence's subject
+    body = ("One source said the emails were harmless.\n\nHouse Intelligence Republican Mike "
+            "Pompeo (R-Kans.), who has seen the messages, agreed with that point.\n\n"
+            "“Some of the information presents risk,” he said.")
+    assert _pairs(body)[-1] == ("Some of the information presents risk,", "Mike Pompeo")
+    # house-style local TV: the body before a title is a body of its own ("The district
+    # said …" was the whole run "Maple Grove … Superintendent Karen Whitfield")
+    body = ("The station obtained a statement from Maple Grove Independent School District "
+            "Superintendent Karen Whitfield.\n\nThe district said it would review the route.")
+    assert _pairs(body) == [("it would review the route",
+                             "Maple Grove Independent School District")]
+    # a name between "the" and a noun is no antecedent of she ("The Clinton approach")
+    body = ("Hillary Clinton spoke.\n\nThe Clinton approach is made possible by its "
+            "resources, said Katie Harbath, Facebook’s global politics director.\n\nOthers "
+            "are “having to be leaner,” she said.")
+    assert _pairs(body)[-1] == ("Others are “having to be leaner,”", "Katie Harbath")
+    # counter-example: a body's run with no given name after its title stays whole
+    assert _pairs("The House Judiciary Committee said that the hearing was over.") == [
+        ("the hearing was over", "House Judiciary Committee")]

@@ -52,12 +52,23 @@ def _graded() -> dict[str, tuple[str, bool]]:
             seen[name] = gender if prev in (None, gender) else "?"
             if code[0] == "?":
                 weak.add(name)
+    _ALL.update(seen)
     return {name: (g, name in weak) for name, g in seen.items() if g != "?"}
+
+
+_ALL: set[str] = set()  # every name the dictionary lists, whatever its gender
 
 
 def given_name_gender(word: str) -> str | None:
     """``"male"``, ``"female"`` or None for one capitalised given name."""
     return _table().get(word)
+
+
+def is_given_name(word: str) -> bool:
+    """True when the dictionary lists ``word`` as a given name of any gender ("Mike",
+    "Jordan"), for telling a person's name from other capitalised words."""
+    _graded()
+    return word in _ALL
 
 
 def weak_gender(word: str) -> bool:

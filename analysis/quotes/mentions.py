@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes.capitalised_runs import capitalised_runs
-from analysis.quotes.given_names import given_name_gender
+from analysis.quotes.given_names import given_name_gender, is_given_name
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
 from analysis.quotes.phrase_matcher import Hit
@@ -733,18 +733,25 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     # Feinstein": a party label inside the run, then a given name and a surname; the
     # words up to the label describe the person
     for j in range(len(tokens) - 3, i - 1, -1):
-        if tokens[j] in k.party_words and given_name_gender(tokens[j + 1]) is not None:
+        if tokens[j] in k.party_words and is_given_name(tokens[j + 1]):
             mods.extend(tokens[i : j + 1])
             i = j + 1
             break
+    body: list[Mention] = []
     if not title_words:
         # "House Judiciary Committee Chairman Bob Goodlatte": a body, its title, then a
-        # given name and a surname; the body describes the person
+        # given name and a surname; the body describes the person, and is a mention of
+        # its own for "the district" to refer back to
         for j in range(i + 1, len(tokens) - 2):
             n = _title_at(tokens, j, k)
-            if n and 2 <= len(tokens) - j - n <= 3 \
-                    and given_name_gender(tokens[j + n]) is not None:
-                mods.append(" ".join(tokens[i:j]))
+            if n and 2 <= len(tokens) - j - n <= 3 and is_given_name(tokens[j + n]):
+                words = " ".join(tokens[i:j])
+                mods.append(words)
+                if j - i >= 2 and (typ := _org_type(words, k)):
+                    b0 = start + _nth_start(text[start:end], i + 1)
+                    b1 = start + _nth_end(text[start:end], j)
+                    body = [Mention(b0, b1, text[b0:b1], "org", text[b0:b1], org_type=typ,
+                                    side=_side_of_name(text[b0:b1], k))]
                 title_words = tokens[j : j + n]
                 i = j + n
                 break
@@ -821,6 +828,7 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
     if len(core) == 1:
         return [Mention(cstart, cend, core_full, "person_single", core_text, title=title,
                         modifiers=mods)]
-    return [Mention(cstart, cend, core_full, "person", core_text, title=title, modifiers=mods)]
+    return body + [Mention(cstart, cend, core_full, "person", core_text, title=title,
+                           modifiers=mods)]
 
 
