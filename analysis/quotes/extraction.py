@@ -576,6 +576,8 @@ class _Extractor(SpeakerSearch):
         # "While Sanders has pledged to support Clinton, Devine suggested that …": the
         # content ends where a later cue's own speaker starts its clause
         for later in self.cues_in(a, e):
+            if "," not in t[a : later.start()]:
+                continue  # (no clause joined before it: skip the look-up)
             other = self.speaker_left(a, later.start())
             join = _JOIN_END.search(t, a, other.start) if other is not None else None
             if join is not None:

@@ -311,6 +311,7 @@ _INDEFINITE_BEFORE = re.compile(
     rf"already|only|first|again|has|had|have)\s+)?$")
 _INDEFINITE_AFTER = re.compile(
     rf"\s+(?P<np>(?<![\w-]){_INDEFINITE})(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
+_DETERMINERS = frozenset({"a", "an", "one", "another"})
 _CLAUSE_EDGE = re.compile(r"(?:^|[.!?:;,”\"’—]\s*)$")
 
 
@@ -332,7 +333,11 @@ def _indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
         verb = h.group(0).lower()
         if verb not in k.verb_forms or k.verb_forms[verb] == verb:
             continue  # a base form is no verb of a singular subject: "a ransom note"
-        m = _INDEFINITE_BEFORE.search(text, max(0, h.start() - 70), h.start())
+        lo = max(0, h.start() - 70)
+        # (most cues have no determiner in the six words before them: skip the search)
+        near = text[lo : h.start()].lower().split()[-6:]
+        m = _INDEFINITE_BEFORE.search(text, lo, h.start()) \
+            if not _DETERMINERS.isdisjoint(near) else None
         if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3),
                                                                 m.start()):
             out.append((m.start("np"), m.end("np"), m.group("head")))
@@ -340,16 +345,29 @@ def _indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
         if k.verb_forms[verb] in k.needs_object \
                 or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
             continue
-        m = _INDEFINITE_AFTER.match(text, h.end())
+        m = _INDEFINITE_AFTER.match(text, h.end()) \
+            if text[h.end() : h.end() + 10].lstrip().lower().startswith(("a", "one")) else None
         if m and keep(m):
             out.append((m.start("np"), m.end("np"), m.group("head")))
     return out
 
 
-# a share of those polled: "two in three", "six in 10"
-_NUMBER_WORD = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|\d{1,2})"
-_SHARE = re.compile(rf"(?<![\w-]){_NUMBER_WORD}\s+in\s+(?:two|three|four|five|six|seven|eight|"
-                    rf"nine|ten|\d{{1,3}})\b(?!\s*(?:percent|per cent|%))")
+# a share of those polled: "two in three", "six in 10" (found from the literal " in ",
+# which the regex engine searches fast, then the number before it)
+_SHARE_TAIL = re.compile(r" in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+                         r"(?!\s*(?:percent|per cent|%))")
+_SHARE_HEAD = re.compile(r"(?<![\w-])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+                         r"[Ee]ight|[Nn]ine|\d{1,2})$")
+
+
+def _shares(text: str) -> list[tuple[int, int]]:
+    """Spans of "two in three", "six in 10" in ``text``."""
+    out = []
+    for m in _SHARE_TAIL.finditer(text):
+        head = _SHARE_HEAD.search(text, max(0, m.start() - 6), m.start())
+        if head:
+            out.append((head.start(), m.end()))
+    return out
 _QUOTE_THEN_CUE = re.compile(r"[,”\"’]\s*$")
 
 
@@ -493,14 +511,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 continue
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
-        if " in " in btext:
-            for sh in _SHARE.finditer(btext):  # "Two in three said", "six in 10 saying"
-                a, b = off + sh.start(), off + sh.end()
-                if any(x < b and a < y for x, y in taken) or quoted(a):
-                    continue
-                taken.append((a, b))
-                out.append(Mention(a, b, sh.group(0), "group", sh.group(0).lower(),
-                                   paragraph=p, org_type="other"))
+        for a, b in _shares(btext):  # "Two in three said", "six in 10 saying"
+            phrase = btext[a:b]
+            a, b = off + a, off + b
+            if any(x < b and a < y for x, y in taken) or quoted(a):
+                continue
+            taken.append((a, b))
+            out.append(Mention(a, b, phrase, "group", phrase.lower(), paragraph=p,
+                               org_type="other"))
         for h in hits["bare"]:
             a, b = off + h.start(), off + h.end()
             if any(x < b and a < y for x, y in taken):
