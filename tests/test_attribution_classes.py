@@ -1306,3 +1306,19 @@ def test_a_given_name_of_either_gender_and_a_body_before_a_title():
     # counter-example: a body's run with no given name after its title stays whole
     assert _pairs("The House Judiciary Committee said that the hearing was over.") == [
         ("the hearing was over", "House Judiciary Committee")]
+
+
+def test_an_outlet_with_its_kind_a_prosecutors_title_and_a_museum():
+    # PolNeAR train: "the nationalist Global Times tabloid", "Assistant U.S. Attorney Maya
+    # D. Song" and "The Holocaust Memorial Museum in Washington" gave no speaker
+    assert _pairs("The nationalist Global Times tabloid said the United States was “a paper "
+                  "tiger.”") == [("the United States was “a paper tiger.”", "Global Times")]
+    assert _pairs("Assistant U.S. Attorney Maya D. Song said the defendant was “a "
+                  "danger.”") == [("the defendant was “a danger.”", "Maya D. Song")]
+    assert _pairs("The Holocaust Memorial Museum in Washington said the remarks were "
+                  "“deeply troubling.”") == [("the remarks were “deeply troubling.”",
+                                              "Holocaust Memorial Museum")]
+    # counter-example: a person's name before a noun other than an outlet's kind does not
+    # speak through it ("the Clinton campaign said" is the campaign)
+    assert _pairs("The Clinton campaign said the remarks were “deeply troubling.”") == [
+        ("the remarks were “deeply troubling.”", "Clinton campaign")]

@@ -60,6 +60,8 @@ _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _COMMA_AFTER_NAME = re.compile(r"\s*(?:[,.;]|$)")
+_MEDIA_NOUN_GAP = re.compile(r"\s+(?:newspaper|tabloid|daily|paper|magazine|website|network|"
+                             r"broadcaster|channel|station|agency|outlet|weekly)\s+")
 _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
@@ -174,8 +176,11 @@ class SpeakerSearch:
             if m.kind not in ("org", "media") \
                     and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
                 continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
-            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap):
-                return m  # "a Department of Health spokesperson said": the body speaks
+            if m.kind in ("org", "country", "name", "media") and self.title_gap(gap) \
+                    or m.kind == "media" and _MEDIA_NOUN_GAP.fullmatch(gap):
+                # "a Department of Health spokesperson said": the body speaks; "the
+                # nationalist Global Times tabloid said": the outlet
+                return m
             if ("." in gap or ";" in gap or ":" in gap) and "“" not in gap and '"' not in gap:
                 continue  # allowed_gap passes these marks only inside quotation marks
             pre = self.t[max(a, m.start - 8 - len(m.title or "")) : m.start]
