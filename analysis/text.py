@@ -15,8 +15,9 @@ News text breaks naive splitters in predictable ways, and each rule below answer
 * after an abbreviation that can also end a sentence, a capitalised word starts a new
   one when it is a usual opener (``the U.S. It said``), a capitalised plural followed
   by a lower-case word (``the U.S. Officials said``: mid-sentence, common plurals are
-  lower case; never after an initial: ``Jeffrey M. Jones wrote``), a weekday/month/time zone does not follow ``a.m.``/``p.m.``
-  (``10 p.m. Results`` splits, ``7 a.m. Sunday`` does not), or, after the end of a
+  lower case; never after an initial: ``Jeffrey M. Jones wrote``), a weekday/month/time
+  zone does not follow ``a.m.``/``p.m.`` (``10 p.m. Results`` splits, ``7 a.m. Sunday``
+  does not), or, after the end of a
   company or personal name (``Inc.``, ``Ltd.``, ``Jr.``), a one-word subject and its
   verb follow (``Group Ltd. BHP declined``);
 * a quoted question or exclamation followed by a name and a speech verb is one

@@ -915,7 +915,8 @@ def test_the_organisation_of_a_title_is_not_the_speaker():
     assert _pairs("The wife of John Smith said the deal was off.") == []
     # counter-example: an officer's body speaks for its unnamed officer, as "a Department
     # of Health spokesperson said" does
-    body = "A senior vice president at Calder Pharmaceuticals told colleagues that prices would rise."
+    body = ("A senior vice president at Calder Pharmaceuticals told colleagues that prices "
+            "would rise.")
     assert _pairs(body) == [("prices would rise", "Calder Pharmaceuticals")]
 
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from analysis.quotes.capitalised_runs import capitalised_runs
-from analysis.quotes.given_names import given_name_gender, is_given_name
+from analysis.quotes.given_names import is_given_name
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SINGLE_STRAIGHT
 from analysis.quotes.phrase_matcher import Hit
+from analysis.quotes.unnamed_sources import anonymous_spans, indefinite_speakers, poll_shares
 from analysis.word_difficulty import is_familiar_form
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -228,8 +229,6 @@ _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z
 # "the"/"a" before a coordinated name ("a Department of Health and Social Care spokesperson")
 _ISSUED = re.compile(r"\b(?:issued|released|put out|published|sent)\s+$")
 _COMMA_BEFORE = re.compile(r",\s+$")
-_NEXT_PLURAL = re.compile(r" ([a-z]{3,}s)\b")
-_PREV_WORD = re.compile(r"([\w.’'\-]+)\s+$")
 _NAME_GAP = re.compile(r",?\s*$")
 _COMMA_THEN = re.compile(r",\s*")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
@@ -272,103 +271,6 @@ def _relation_after(text: str, end: int, k: Knowledge) -> int | None:
         if low.startswith(noun) and not low[len(noun) : len(noun) + 1].isalpha():
             return end + 3 + len(noun)
     return None
-
-
-def _anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
-                     ) -> list[tuple[int, int, str]]:
-    """Unnamed sources in one paragraph: "two senior US officials", "a source familiar
-    with the talks", "one engineer, who asked not to be named"."""
-    rules = k.anon
-    out = []
-    for h in hits["anon"]:
-        head = h.group(0).lower()
-        after = rules["after"].match(text, h.end())
-        if head in rules["qualified"] and not after:
-            continue
-        nxt = _NEXT_PLURAL.match(text, h.end())
-        if nxt and nxt.group(1) not in k.verb_forms and nxt.group(1) not in k.clause_words:
-            continue  # "other EU member states": the head is a modifier of a plural noun
-        prev = _PREV_WORD.search(text, max(0, h.start() - 40), h.start())
-        if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 \
-                and prev.group(1).lower() not in rules["words"]:
-            continue  # "a CMA spokesperson" speaks for the CMA
-        before = rules["before"].search(text, max(0, h.start() - 80), h.start())
-        a = before.start() if before else h.start()
-        out.append((a, after.end() if after else h.end(), head))
-    for h in hits["who"]:
-        if rules["clause"].match(text, h.start()):
-            m = rules["noun_before"].search(text, max(0, h.start() - 120), h.start())
-            if m:
-                phrase = text[m.start() : m.end()].rstrip(" ,")
-                out.append((m.start(), m.start() + len(phrase), m.group("head").lower()))
-    return out
-
-
-# an indefinite noun phrase: "a friend", "one commenter", "another longtime resident"
-_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
-_INDEFINITE_BEFORE = re.compile(
-    rf"(?P<np>{_INDEFINITE})\s+(?:(?:also|later|then|once|recently|even|just|still|never|"
-    rf"already|only|first|again|has|had|have)\s+)?$")
-_INDEFINITE_AFTER = re.compile(
-    rf"\s+(?P<np>(?<![\w-]){_INDEFINITE})(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
-_DETERMINERS = frozenset({"a", "an", "one", "another"})
-_CLAUSE_EDGE = re.compile(r"(?:^|[.!?:;,”\"’—]\s*)$")
-
-
-def _indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
-                         ) -> list[tuple[int, int, str]]:
-    """Unnamed speakers that no word list names, by their place next to a cue: an
-    indefinite subject ("a friend said on Facebook", "one user wrote") or the subject
-    of an inverted cue after a quote ("“…,” says a narrator.")."""
-    rules = k.anon
-    out = []
-
-    def keep(m: re.Match) -> bool:
-        head = m.group("head")
-        return not (head in k.group_nouns or head in k.verb_forms
-                    or head.endswith(("ly", "ing"))
-                    or any(w.lower() in rules["not_heads"] for w in m.group("np").split()[1:]))
-
-    for h in hits["cue"]:
-        verb = h.group(0).lower()
-        if verb not in k.verb_forms or k.verb_forms[verb] == verb:
-            continue  # a base form is no verb of a singular subject: "a ransom note"
-        lo = max(0, h.start() - 70)
-        # (most cues have no determiner in the six words before them: skip the search)
-        near = text[lo : h.start()].lower().split()[-6:]
-        m = _INDEFINITE_BEFORE.search(text, lo, h.start()) \
-            if not _DETERMINERS.isdisjoint(near) else None
-        if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3),
-                                                                m.start()):
-            out.append((m.start("np"), m.end("np"), m.group("head")))
-            continue
-        if k.verb_forms[verb] in k.needs_object \
-                or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
-            continue
-        m = _INDEFINITE_AFTER.match(text, h.end()) \
-            if text[h.end() : h.end() + 10].lstrip().lower().startswith(("a", "one")) else None
-        if m and keep(m):
-            out.append((m.start("np"), m.end("np"), m.group("head")))
-    return out
-
-
-# a share of those polled: "two in three", "six in 10" (found from the literal " in ",
-# which the regex engine searches fast, then the number before it)
-_SHARE_TAIL = re.compile(r" in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
-                         r"(?!\s*(?:percent|per cent|%))")
-_SHARE_HEAD = re.compile(r"(?<![\w-])(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
-                         r"[Ee]ight|[Nn]ine|\d{1,2})$")
-
-
-def _shares(text: str) -> list[tuple[int, int]]:
-    """Spans of "two in three", "six in 10" in ``text``."""
-    out = []
-    for m in _SHARE_TAIL.finditer(text):
-        head = _SHARE_HEAD.search(text, max(0, m.start() - 6), m.start())
-        if head:
-            out.append((head.start(), m.end()))
-    return out
-_QUOTE_THEN_CUE = re.compile(r"[,”\"’]\s*$")
 
 
 def body_scans(article: Article) -> list[dict[str, list[Hit]]]:
@@ -483,7 +385,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         # a body before an unnamed source speaks through it ("a Department of Health
         # spokesperson"); a person before one is described by it only after a comma
         # ("Tom Ellery, an analyst"), not in "Clinton aides"
-        anonymous = _anonymous_spans(btext, hits, k) if hits["anon"] or hits["who"] else ()
+        anonymous = anonymous_spans(btext, hits, k) if hits["anon"] or hits["who"] else ()
         if anonymous:
             here = out[first_out:]
             body_ends = {m.end for m in here if m.kind in ("org", "media", "country", "group")}
@@ -505,13 +407,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p,
                                in_quote=quoted(a)))
-        for a, b, _head in _indefinite_speakers(btext, hits, k) if hits["cue"] else ():
+        for a, b, _head in indefinite_speakers(btext, hits, k) if hits["cue"] else ():
             a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken) or quoted(a):
                 continue
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
-        for a, b in _shares(btext):  # "Two in three said", "six in 10 saying"
+        for a, b in poll_shares(btext):  # "Two in three said", "six in 10 saying"
             phrase = btext[a:b]
             a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken) or quoted(a):
