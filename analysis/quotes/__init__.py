@@ -32,14 +32,23 @@ The package has one module per concern:
 - :mod:`~analysis.quotes.given_names`: the gender a given name shows (for he/she);
 - :mod:`~analysis.quotes.marks`: quotation marks paired per paragraph;
 - :mod:`~analysis.quotes.capitalised_runs`: the capitalised runs that may name a speaker;
+- :mod:`~analysis.quotes.unnamed_sources`: the spans of unnamed speakers (listed words,
+  indefinite subjects of a cue, poll shares);
 - :mod:`~analysis.quotes.mentions`: speaker mentions (names, bodies, pronouns, unnamed
   sources), from those runs and the lexicon;
 - :mod:`~analysis.quotes.speaker_search`: where the speaker of a cue is (before it, after
   it, the subject of its sentence);
-- :mod:`~analysis.quotes.extraction`: where the quotes are, pass by pass.
+- :mod:`~analysis.quotes.found_quotes`: the :class:`Quote` record and the quotes found so
+  far, which every pass consults;
+- :mod:`~analysis.quotes.extraction`: the passes in order, and cues next to quotation
+  marks;
+- :mod:`~analysis.quotes.reported_speech`: the content a cue reports without quotation
+  marks;
+- :mod:`~analysis.quotes.uncued_quotes`: quotations without a cue, and transcript turns.
 """
 
-from analysis.quotes.extraction import Quote, extract_quotes
+from analysis.quotes.extraction import extract_quotes
+from analysis.quotes.found_quotes import Quote
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.marks import Pair, quote_pairs
 from analysis.quotes.mentions import Mention, body_scans, find_mentions
