@@ -40,7 +40,7 @@ from analysis.quotes import (
     knowledge,
 )
 from analysis.quotes.given_names import given_name_gender, weak_gender
-from analysis.quotes.speaker_search import EMPLOYER_BEFORE
+from analysis.quotes.speaker_search import EMPLOYER_BEFORE, names_a_thing
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -94,8 +94,6 @@ def _country_words() -> frozenset[str]:
     return frozenset(a.lower() for a in knowledge().alias_side)
 
 
-_THE_BEFORE_NAME = re.compile(r"\b[Tt]he\s+$")
-_LOWER_AFTER_NAME = re.compile(r"\s+([a-z]+)\b")
 _SHORT_FORM_SKIP = frozenset({"of", "and", "for", "the", "on", "&"})
 
 
@@ -243,7 +241,7 @@ class _Resolver:
         # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
         here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
                 and not x.in_quote and not x.possessive and x.end <= m.start
-                and not self.modifier(x) and (
+                and not names_a_thing(self.a.text, x, self.k) and (
                     x.paragraph == m.paragraph and (not self.after_verb(x) or self.is_subject(x))
                     and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                     or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
@@ -361,16 +359,6 @@ class _Resolver:
             for w in _LOWER_WORD.findall(self.a.text, self.sent_starts[i], x.start))
         self._after_verb[x.start] = found
         return found
-
-    def modifier(self, x: Mention) -> bool:
-        """True for a name between "the" and a noun ("The Clinton approach"): it names
-        the thing, not a person who could be "he" or "she"."""
-        t = self.a.text
-        if not _THE_BEFORE_NAME.search(t, max(0, x.start - 4), x.start):
-            return False
-        w = _LOWER_AFTER_NAME.match(t, x.end)
-        return bool(w) and w.group(1) not in self.k.verb_forms \
-            and w.group(1) not in self.k.clause_words and not w.group(1).endswith("ed")
 
     def is_subject(self, x: Mention) -> bool:
         """True when ``x`` opens its sentence, after a comma-ended adjunct that names

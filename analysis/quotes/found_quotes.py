@@ -109,8 +109,13 @@ class FoundQuotes(SpeakerSearch):
         """Who speaks for a cue that continues its sentence's main clause ("…, noting
         …", "… but warned …"): the speaker of the last quote found in the sentence
         before the cue, else the sentence's subject."""
+        return self.last_quote_speaker(s, cue) or self.subject(s, cue)
+
+    def last_quote_speaker(self, s: int, cue: int) -> Mention | None:
+        """The speaker of the last quote found so far that starts in [s, cue) and has
+        one."""
         prev = [q for q in self.quotes_starting_in(s, cue) if q.speaker]
-        return prev[-1].speaker if prev else self.subject(s, cue)
+        return prev[-1].speaker if prev else None
 
     def cues_in(self, a: int, b: int) -> list[re.Match]:
         i = bisect_right(self.cue_starts, a - 1)

@@ -20,21 +20,22 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 # the first two columns of a line: its gender code
 _MALE = frozenset({"M ", "1M", "?M"})
 _FEMALE = frozenset({"F ", "1F", "?F"})
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Given name -> "male" | "female", for the names whose lines all agree."""
-    return {name: g for name, (g, _weak) in _graded().items()}
+class _Dictionary(NamedTuple):
+    genders: dict[str, str]  # name -> "male" | "female", where all its lines agree
+    weak: frozenset[str]  # names some line gives only as "mostly" one gender ("?F")
+    names: frozenset[str]  # every name listed, whatever its gender
 
 
 @lru_cache(maxsize=1)
-def _graded() -> dict[str, tuple[str, bool]]:
-    """Given name -> (gender, weak): weak where a line says only "mostly" ("?F")."""
+def _dictionary() -> _Dictionary:
+    """The dictionary's columns this module needs, read once."""
     seen: dict[str, str] = {}
     weak: set[str] = set()
     path = files("gender_guesser") / "data" / "nam_dict.txt"
@@ -52,31 +53,28 @@ def _graded() -> dict[str, tuple[str, bool]]:
             seen[name] = gender if prev in (None, gender) else "?"
             if code[0] == "?":
                 weak.add(name)
-    _ALL.update(seen)
-    return {name: (g, name in weak) for name, g in seen.items() if g != "?"}
-
-
-_ALL: set[str] = set()  # every name the dictionary lists, whatever its gender
+    return _Dictionary({name: g for name, g in seen.items() if g != "?"}, frozenset(weak),
+                       frozenset(seen))
 
 
 def given_name_gender(word: str) -> str | None:
     """``"male"``, ``"female"`` or None for one capitalised given name."""
-    return _table().get(word)
+    return _dictionary().genders.get(word)
 
 
 def is_given_name(word: str) -> bool:
     """True when the dictionary lists ``word`` as a given name of any gender ("Mike",
     "Jordan"), for telling a person's name from other capitalised words."""
-    _graded()
-    return word in _ALL
+    return word in _dictionary().names
 
 
 def weak_gender(word: str) -> bool:
     """True when the dictionary gives the name's gender only as "mostly" ("Lindsey":
     mostly female), so a pronoun of the other gender may still refer to it."""
-    return _graded().get(word, ("", False))[1]
+    d = _dictionary()
+    return word in d.weak and word in d.genders
 
 
 def load() -> None:
     """Read the dictionary now (before worker processes are forked)."""
-    _table()
+    _dictionary()

@@ -174,8 +174,8 @@ class ReportedSpeech(FoundQuotes):
             # before in the sentence speaks for it, not the subject of that quote's
             # clause ("Sean Spicer said the Republican Party was not in a crisis, and
             # urged that …")
-            prev = [q for q in self.quotes_starting_in(s, cue.start()) if q.speaker]
-            left = prev[-1].speaker if prev else left or self.main_speaker(s, cue.start())
+            left = self.last_quote_speaker(s, cue.start()) or left \
+                or self.subject(s, cue.start())
         right = None
         if left is None and (not before_cue or before_cue[-1] in ",”\"’"):
             if lemma not in k.needs_object:  # "told lawmakers": the hearer, not the speaker

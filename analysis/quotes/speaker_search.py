@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 import analysis.text as text_layer
-from analysis.quotes.knowledge import knowledge
+from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.mentions import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,6 +108,18 @@ def ends_with_conjunction(text: str) -> bool:
 def _drop_stop(m: re.Match) -> str:
     """An :data:`ABBREVIATION` without its full stop."""
     return m.group(0)[:-1]
+
+
+def names_a_thing(text: str, m: Mention, k: Knowledge, lo: int = 0) -> bool:
+    """True for a name between "the" and a noun ("the CNBC moderators", "The Clinton
+    approach"): it modifies the thing named, so it is neither a subject nor the person a
+    he/she stands for. A verb after it ("the FBI said", "the Foundation acknowledged")
+    keeps it a name. ``lo``: where the look-back for "the" may start."""
+    if not _THE_END.search(text, max(lo, m.start - 4), m.start):
+        return False
+    w = _LOWER_WORD.match(text, m.end)
+    return bool(w) and w.group(1) not in k.verb_forms and w.group(1) not in k.clause_words \
+        and not w.group(1).endswith("ed")
 
 
 class SpeakerSearch:
@@ -269,11 +281,7 @@ class SpeakerSearch:
         head_end = a + len(" ".join(self.t[a:limit].split()[:6]))
         # a name between "the" and a noun is a modifier ("the CNBC moderators")
         found = [x for x in self.between(a, head_end)
-                 if not (_THE_END.search(self.t, max(a, x.start - 4), x.start)
-                         and (w := _LOWER_WORD.match(self.t, x.end))
-                         and w.group(1) not in self.k.verb_forms
-                         and w.group(1) not in self.k.clause_words
-                         and not w.group(1).endswith("ed"))]
+                 if not names_a_thing(self.t, x, self.k, lo=a)]
         if len(found) > 1 and found[0].possessive and found[1].kind == "person" \
                 and found[1].start - found[0].end <= 4:
             found = found[1:]  # "The Blaze’s Matt Walsh": the owner is no subject
