@@ -59,6 +59,7 @@ class Knowledge:
     connectors: frozenset[str]  # lower-case words inside a name ("of", "von")
     name_particles: frozenset[str]  # connectors a person's name may hold ("von")
     name_suffixes: frozenset[str]  # "Jr.", "Sr.": their full stop is part of the name
+    not_acronym_bodies: frozenset[str]  # "PM", "TV": capitals that are no body
     title_modifiers: frozenset[str]
     party_words: frozenset[str]  # "Republican", "Democrat" (case-sensitive)
     generic_titles: frozenset[str]
@@ -209,6 +210,7 @@ def knowledge() -> Knowledge:
         connectors=connectors,
         name_particles=frozenset(str(w) for w in roles["name_particles"]),
         name_suffixes=frozenset(str(w) for w in roles["name_suffixes"]),
+        not_acronym_bodies=frozenset(str(w) for w in roles.get("not_acronym_bodies") or []),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
         party_words=frozenset(str(w) for w in roles.get("party_words") or []),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),

@@ -233,10 +233,6 @@ _NAME_GAP = re.compile(r",?\s*$")
 _COMMA_THEN = re.compile(r",\s*")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 _ROMAN = re.compile(r"[IVXLC]+")
-# capitals that are no body: times, eras, the pronoun "I", shouting words
-_NOT_ACRONYM_BODIES = frozenset({"AM", "PM", "BC", "AD", "CE", "BCE", "OK", "TV", "ID",
-                                 "PS", "UK", "US", "USA", "EU", "UN", "NO", "YES", "THE",
-                                 "AND", "NOT", "ALL", "NEW", "LIVE", "BREAKING", "WATCH"})
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
@@ -581,7 +577,7 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
         return mentions
     acronym = word.replace(".", "")
     if 3 <= len(acronym) <= 5 and acronym.isupper() and acronym.isalpha() \
-            and acronym.lower() not in k.titles and acronym not in _NOT_ACRONYM_BODIES \
+            and acronym.lower() not in k.titles and acronym not in k.not_acronym_bodies \
             and not _ROMAN.fullmatch(acronym):
         # an unknown acronym of three letters or more is a body ("the FAA said", "F.A.A.
         # records"); two are mostly places ("Wilmington, N.C.")
