@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # a word as the quote rules count them (hyphens and apostrophes inside)
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
-# "the chief executive of Lakeshore Health": a name after "of"/"at"/"for" is an employer
-EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+$")
+# "the chief executive of Lakeshore Health", "a fellow at the Brookings Institution": a
+# name after "of"/"at"/"for" (and "the") is an employer. (The callers' five-character
+# look-back cannot hold "of the ": only the nine-character one reads "the" here.)
+EMPLOYER_BEFORE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?$")
 # a short capitalised word ending in a full stop: a title or an initial ("Sen.", "W.")
 ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 SENTENCE_STOP = re.compile(r"[.!?;]")
@@ -70,7 +72,6 @@ _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 # a person's apposition up to the organisation of its title: ", president and CEO of "
 _OPEN_APPOSITION = re.compile(
     r",\s+(?:the\s+|an?\s+)?[a-z][^,.;:“”\"]{0,60}?\s(?:of|at|for)\s+(?:the\s+)?")
-_EMPLOYER_THE_BEFORE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?$")
 # a person's apposition up to a description inside it: ", an African-", ", 67, a retired
 # customer service ", ", the fund's lawyer, treasurer and " (not ", and officials")
 _APPOSITION_START = re.compile(
@@ -204,7 +205,7 @@ class SpeakerSearch:
                 if m.kind == "pronoun" and m.name == "it" and _IS_WAS.match(
                                                                       self.t[m.end:cue]):
                     return None
-                if m.kind != "person" and _EMPLOYER_THE_BEFORE.search(
+                if m.kind != "person" and EMPLOYER_BEFORE.search(
                         self.t, max(a, m.start - 9), m.start):
                     # "Anthony Anton, president and CEO of Washington Restaurant
                     # Association stated": the body is the title's, the person before
