@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -113,15 +113,6 @@ class _Resolver:
         self.spoke: set[int] = set()  # ids of the mentions that have spoken
         self._after_verb: dict[int, bool] = {}  # mention start -> a verb before it
         self._chain_memo: dict[int, tuple[Mention | None, str | None]] = {}
-        # a body's short form: the initials of a name of several words ("FAA" is the
-        # Federal Aviation Administration, "CMA" the Competition and Markets Authority)
-        self.acronyms: dict[str, str] = {}
-        for x in mentions:
-            if x.kind in ("org", "media") and " " in x.name:
-                initials = "".join(w[0] for w in x.name.split()
-                                   if w[0].isupper() and w.lower() not in _SHORT_FORM_SKIP)
-                if len(initials) >= 2:
-                    self.acronyms.setdefault(initials, x.name)
         self.bodies: dict[str, Mention] = {}  # "district" -> the body "the district" was
         # a person's gender where an honorific or a gendered title shows it ("Ms.
         # Alvarez", "the spokeswoman"); he/she never refers to a person of the other
@@ -154,6 +145,20 @@ class _Resolver:
         that its cost does not grow with the article."""
         lo = bisect_left(self.mention_paragraphs, m.paragraph - paragraphs)
         return self.mentions[lo : bisect_left(self.mention_starts, m.start)]
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """A body's short form: the initials of a name of several words ("FAA" is the
+        Federal Aviation Administration, "CMA" the Competition and Markets Authority);
+        built when an acronym first speaks."""
+        found: dict[str, str] = {}
+        for x in self.mentions:
+            if x.kind in ("org", "media") and " " in x.name:
+                initials = "".join(w[0] for w in x.name.split()
+                                   if w[0].isupper() and w.lower() not in _SHORT_FORM_SKIP)
+                if len(initials) >= 2:
+                    found.setdefault(initials, x.name)
+        return found
 
     def key(self, m: Mention) -> str:
         if m.kind == "anonymous":
@@ -268,7 +273,8 @@ class _Resolver:
         # rivals to drop out. ¶ Though he did not mention Rubio, … ¶ He declared that …"
         # (the pronoun stands for its own antecedent, where it stands)
         chain = self.chained(m, depth)
-        fits = [c for c in here + quoted + roles + ([chain] if chain else [])
+        candidates = here + quoted + roles + ([chain] if chain else [])
+        fits = [c for c in candidates
                 if self.gender.get(c[2]) in (None, want)
                 and not self.asks(c[1], obj)]
         best = max(fits, key=lambda c: c[0], default=None)
@@ -278,7 +284,7 @@ class _Resolver:
                        and self.gender.get(x.name) in (None, want)]
             best = (0, persons[-1], persons[-1].name) if persons else None
         if best is None:
-            guessed = [c for c in here + quoted + roles + ([chain] if chain else [])
+            guessed = [c for c in candidates
                        if c[2] in self.guessed and not self.asks(c[1], obj)]
             best = max(guessed, key=lambda c: c[0], default=None)
             if best is not None:
