@@ -1323,3 +1323,42 @@ def test_an_outlet_with_its_kind_a_prosecutors_title_and_a_museum():
     # speak through it ("the Clinton campaign said" is the campaign)
     assert _pairs("The Clinton campaign said the remarks were “deeply troubling.”") == [
         ("the remarks were “deeply troubling.”", "Clinton campaign")]
+
+
+def test_a_relative_clause_speaker_after_from_and_with_a_hearer():
+    # PolNeAR train: "an endorsement … from Mike Lee, who declared …, “…”" gave no speaker
+    # (a name after "from" was read as a place even with "who" after it), and "Attorney
+    # General Loretta E. Lynch, who told Congress when asked last month about the email
+    # inquiry: “…”" gave none either (a hearer verb was refused after "who", and the
+    # last cue before the mark was "asked")
+    body = ("Cruz got an endorsement from Mike Lee, who declared, “I’m sending the "
+            "signal.” Cruz was pleased.")
+    assert _pairs(body) == [("I’m sending the signal.", "Mike Lee")]
+    body = ("Any decision would involve Attorney General Loretta E. Lynch, who told "
+            "Congress when asked last month about the email inquiry: \"That matter is "
+            "being handled by career agents.\"")
+    assert _pairs(body) == [("That matter is being handled by career agents.",
+                             "Loretta E. Lynch")]
+    # counter-examples: a place after "from" still does not speak, and "who asked not to
+    # be named" is no speech of the person before it
+    body = "Officials from Ohio, who met on Monday, said the vote was fair."
+    assert _pairs(body) == [("the vote was fair", "officials")]
+    body = "The engineer, who asked not to be named, said: “We are ready.”"
+    assert _pairs(body) == [("We are ready.", "engineer")]
+
+
+def test_allies_friends_and_colleagues_speak_unnamed():
+    # PolNeAR train: "Romney's associates said …", "the Texas senator’s allies say …" and
+    # "some families said …" gave no speaker; "Allies of the senator say" gave the senator
+    assert _pairs("Romney’s associates said he is not planning to offer an endorsement.") \
+        == [("he is not planning to offer an endorsement", "associates")]
+    assert _pairs("Some families said they were forced to pay smugglers.") == [
+        ("they were forced to pay smugglers", "some families")]
+    assert _pairs("Allies of the senator say it will help them.") == [
+        ("it will help them", "allies")]
+    # counter-examples: the person named before "and her colleagues" leads, and a body
+    # after "officials of" still speaks for its officials
+    assert _pairs("Helena Vos and her colleagues wrote in the journal that such bursts "
+                  "could help.") == [("such bursts could help", "Helena Vos")]
+    assert _pairs("Officials of the ministry said it would fail.") == [
+        ("it would fail", "ministry")]

@@ -44,6 +44,12 @@ _HEARER_TO_MARK = re.compile(
 # town hall on Monday, “…”"
 _ADJUNCT_TO_MARK = re.compile(r"\s+(?:at|in|on|during|after|before|from)\s+"
                               r"(?:(?!that\b)[\w’'.-]+\s+){0,7}?[\w’'.-]+,\s*")
+# a question the quote answers, after the cue (and its hearer): "told Congress when
+# asked last month about the email inquiry: “…”"
+_ASKED_TO_MARK = re.compile(r"\s*(?:(?!that\b)[A-Z]?[a-z’']+\s+){0,3}?(?:when|after|as)\s+"
+                            r"(?:being\s+|he\s+was\s+|she\s+was\s+)?asked\b"
+                            r"[^.;:“”\"]{0,80}[:,]\s*")
+_WHEN_BEFORE = re.compile(r"\b(?:when|after|as)\s+(?:being\s+|he\s+was\s+|she\s+was\s+)?$")
 _VERB_AT_END = re.compile(r"\s+[a-z]+(?:ed|s)$")
 # what follows a cue when a clause of its own starts there: a word, no comma or stop
 _OWN_CLAUSE = re.compile(r"\s+[\w“\"‘']")
@@ -125,11 +131,14 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
             before = t[s : q.open]
             if not before.rstrip().endswith((":", ",")):
                 continue
-            cues = self.cues_in(s, q.open)
+            cues = [c for c in self.cues_in(s, q.open)
+                    if not (c.group(0).lower() == "asked"
+                            and _WHEN_BEFORE.search(t, max(s, c.start() - 14), c.start()))]
             cue = cues[-1] if cues else None
             colon = before.rstrip().endswith(":")
             if cue is None or not (_CUE_TO_MARK.fullmatch(t[cue.end() : q.open])
-                                   or _ADJUNCT_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
+                                   or _ADJUNCT_TO_MARK.fullmatch(t[cue.end() : q.open])
+                                   or _ASKED_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
                     self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object
                     and _HEARER_TO_MARK.fullmatch(t[cue.end() : q.open]))):
                 if colon:

@@ -35,6 +35,7 @@ class Knowledge:
 
     verb_forms: dict[str, str]  # form -> lemma
     needs_object: frozenset[str]
+    not_relative_cues: frozenset[str]  # "who asked not to be named": no speech
     audiences: tuple[str, ...]
     phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
     clause_words: frozenset[str]
@@ -184,6 +185,7 @@ def knowledge() -> Knowledge:
     return Knowledge(
         verb_forms=verb_forms,
         needs_object=frozenset(verbs.get("needs_object") or []),
+        not_relative_cues=frozenset(verbs.get("not_relative_cues") or []),
         audiences=tuple(sorted((a.lower() for a in verbs.get("audiences") or []),
                                key=len, reverse=True)),
         phrases=phrases,

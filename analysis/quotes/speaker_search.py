@@ -59,6 +59,8 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
 # a noun phrase and its "of" before a name: "the wife of ", "the former CEO of "
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
 _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
+_AND_HIS = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:\w+\s+)?")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _COMMA_AFTER_NAME = re.compile(r"\s*(?:[,.;]|$)")
@@ -176,6 +178,18 @@ class SpeakerSearch:
                 break
             if m.possessive:
                 continue  # "Mexico's ambassador …, said": the owner does not speak
+            prev = next((x for x in reversed(cands[:i]) if x.end <= m.start), None)
+            if m.kind == "anonymous" and prev is not None and prev.kind == "person" \
+                    and _AND_HIS.fullmatch(self.t, prev.end, m.start) \
+                    and self.k.allowed_gap.match(gap):
+                return prev  # "Vos and her colleagues wrote": the one named leads
+            if prev is not None and prev.kind == "anonymous" \
+                    and m.kind not in ("org", "country", "media") \
+                    and m.text.rsplit(None, 1)[-1].lower() not in self.k.org_heads \
+                    and _OF_BETWEEN.fullmatch(self.t, prev.end, m.start):
+                # "Allies of the senator say": the allies speak, not the senator (but
+                # "officials of the ministry said": the body, as for its spokesman)
+                m = prev
             noun_of = _NOUN_OF.search(self.t, max(a, m.start - 40), m.start) \
                 if m.kind not in ("anonymous", "group", "pronoun") else None
             if noun_of and (m.kind in ("person", "person_single", "name")
@@ -187,6 +201,7 @@ class SpeakerSearch:
                     and _APPOSITION_START.fullmatch(self.t, cands[i - 1].end, m.start):
                 continue  # "Christopher Harvey, an African-American delegate from …, said"
             if m.kind not in ("org", "media") \
+                    and not (m.kind == "person" and WHO_GAP.match(gap)) \
                     and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
                 continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap) \
@@ -236,16 +251,17 @@ class SpeakerSearch:
         return None
 
     def relative_gap(self, gap: str, cue: int) -> bool:
-        """True for ", who" before a speech verb that needs no hearer: the person named
-        before speaks ("from Mike Lee, who declared …", "Paul Whitlock, who has said
-        repeatedly that …"); not "who asked not to be named", not "which maintains
-        relations" (a body's relative clause is rarely its speech)."""
+        """True for ", who" before a speech verb: the person named before speaks ("from
+        Mike Lee, who declared …", "Paul Whitlock, who has said repeatedly that …",
+        "Lynch, who told Congress: “…”"); not "who asked not to be named" (the verbs of
+        ``not_relative_cues``), not "which maintains relations" (a body's relative
+        clause is rarely its speech)."""
         m = WHO_GAP.match(gap)
         if m is None or not self.k.allowed_gap.match(gap[m.end():]):
             return False
         word = WORD.match(self.t, cue)
         lemma = self.k.verb_forms.get(word.group(0).lower()) if word else None
-        return lemma is not None and lemma not in self.k.needs_object
+        return lemma is not None and lemma not in self.k.not_relative_cues
 
     def gap(self, m: Mention, cue: int) -> str:
         """The text between a mention and a cue, with the full stops of initials, titles
