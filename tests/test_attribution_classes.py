@@ -1362,3 +1362,18 @@ def test_allies_friends_and_colleagues_speak_unnamed():
                   "could help.") == [("such bursts could help", "Helena Vos")]
     assert _pairs("Officials of the ministry said it would fail.") == [
         ("it would fail", "ministry")]
+
+
+def test_an_honorific_after_a_sentence_opening_conjunction():
+    # PolNeAR train (NYT): "But Mr. Netanyahu did not see it that way. He felt squeezed
+    # in. … ''…,'' he complained" gave Obama: "But Mr. Netanyahu" lost its name, because
+    # the honorific was only looked for as the run's first word
+    body = ("For President Obama, it was a day of celebration.\n\nOfficials made time for "
+            "Mr. Netanyahu that day. But Mr. Netanyahu did not see it that way. He felt "
+            "squeezed in. ''That wasn't a good way to treat me,'' he complained.")
+    assert _pairs(body) == [("That wasn't a good way to treat me,", "Netanyahu")]
+    assert _pairs("And Mrs. Clinton said the plan would fail.") == [
+        ("the plan would fail", "Clinton")]
+    # counter-example: a conjunction before a plain name still leaves the name alone
+    assert _pairs("But Bob Smith said the plan would fail.") == [
+        ("the plan would fail", "Bob Smith")]

@@ -329,6 +329,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                     i += 1
                 if i == 0 and n > 1 and _former_opener(tokens[0], off + rs, text, k):
                     i = 1  # "Former Pennsylvania governor Ed Rendell"
+                elif 0 < i < n - 1 and tokens[i].rstrip(".") in k.honorifics:
+                    honorific, i = tokens[i], i + 1  # "But Mr. Netanyahu did not …"
             if i == n:
                 continue
             end_char = off + re_
