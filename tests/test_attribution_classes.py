@@ -1377,3 +1377,28 @@ def test_an_honorific_after_a_sentence_opening_conjunction():
     # counter-example: a conjunction before a plain name still leaves the name alone
     assert _pairs("But Bob Smith said the plan would fail.") == [
         ("the plan would fail", "Bob Smith")]
+
+
+def test_agrees_but_added_and_the_answer_after_a_question():
+    # PolNeAR train: "“…,” agrees Michelle Stevens" went to the speaker before ("agree"
+    # was no cue); "Suu Kyi, 70, said it was too early … but added, “…”" gave the "it" of
+    # the reported clause; the quote after "Le Pen told CNN … when asked which candidate
+    # she would back." went to CNN, the asker
+    body = ("\"But I think the dream has changed,\" says Diana Ruocco, 21, a student.\n\n"
+            "\"Our ideas of success are different,\" agrees Michelle Stevens, 30, of "
+            "Gainesville, Fla.")
+    assert _pairs(body)[-1] == ("Our ideas of success are different,", "Michelle Stevens")
+    body = ("Appearing before supporters, Suu Kyi, 70, said it was too early to "
+            "congratulate winners but added, \"I think you all have an idea of the "
+            "results.\"")
+    assert _pairs(body)[-1] == ("I think you all have an idea of the results.", "Suu Kyi")
+    body = ("“It is everything but Clinton,” Le Pen told CNN in an interview when asked "
+            "which candidate she would back.\n\n“I believe Hillary Clinton means war.”")
+    assert _pairs(body)[-1] == ("I believe Hillary Clinton means war.", "Le Pen")
+    # counter-examples: "agreed" with no quotation reports nothing, and a title's word
+    # that is also a verb ("Secretary of State") does not hide the subject before "and"
+    assert _pairs("The two sides agreed that the talks would resume.") == []
+    body = ("Beijing was furious after former Secretary of State Mike Pompeo visited "
+            "Taiwan and said the US should recognise it as a “free and sovereign” nation.")
+    assert _pairs(body) == [("the US should recognise it as a “free and sovereign” nation",
+                             "Mike Pompeo")]

@@ -24,7 +24,7 @@ from analysis.quotes.reported_speech import (
     ReportedSpeech,
     has_clause,
 )
-from analysis.quotes.speaker_search import ADJUNCTS, words_in
+from analysis.quotes.speaker_search import ADJUNCTS, ends_with_conjunction, words_in
 from analysis.quotes.uncued_quotes import UncuedQuotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -184,6 +184,10 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
                 # "Williams lobbied to suspend open carry, saying, “…”", "McConnell
                 # deflected questions before saying, “…”": the sentence's subject, or
                 # the speaker of a cue before it in the sentence
+                sp = self.main_speaker(s, cue.start())
+            if sp is None and ends_with_conjunction(t[s : cue.a]):
+                # "Suu Kyi, 70, said it was too early … but added, “…”": the subject of
+                # the verb the cue is coordinated with
                 sp = self.main_speaker(s, cue.start())
             if sp is None:
                 continue

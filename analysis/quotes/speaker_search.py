@@ -60,6 +60,7 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
 _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
 _AND_HIS = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:\w+\s+)?")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -242,13 +243,21 @@ class SpeakerSearch:
                         return person
                 return m
         if ends_with_conjunction(self.t[a:cue]):
-            subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])]
+            # not the subject of a reported clause ("said it was too early … but added")
+            subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])
+                    and not self.reported_clause_subject(m)]
             persons = [m for m in subj if m.kind == "person"]
             if persons:
                 return persons[-1]
             if subj:
                 return subj[-1]
         return None
+
+    def reported_clause_subject(self, m: Mention) -> bool:
+        """True when ``m`` comes right after a speech verb or "that" ("said it was …")."""
+        word = _LAST_WORD.search(self.t, max(0, m.start - 20), m.start)
+        return word is not None and (word.group(1) == "that"
+                                     or word.group(1) in self.k.verb_forms)
 
     def relative_gap(self, gap: str, cue: int) -> bool:
         """True for ", who" before a speech verb: the person named before speaks ("from

@@ -81,7 +81,10 @@ class UncuedQuotes(FoundQuotes):
                 if subject is not None and subject.kind in ("person", "pronoun") \
                         and not subject.possessive:
                     return subject, "floating (subject of the sentence before)"
-        prev = [x for x in by_start if x.paragraph == p - 1]
+        # not a question's asker ("Le Pen told CNN … when asked which candidate she
+        # would back. ¶ “…”": the one who answers goes on)
+        prev = [x for x in by_start if x.paragraph == p - 1
+                and not (x.cue and self.k.verb_forms.get(x.cue.lower()) == "ask")]
         return (prev[-1].speaker if prev else None), "floating"
 
     def lead_in_speaker(self, p: int) -> Mention | None:
