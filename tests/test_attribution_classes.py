@@ -1402,3 +1402,41 @@ def test_agrees_but_added_and_the_answer_after_a_question():
             "Taiwan and said the US should recognise it as a “free and sovereign” nation.")
     assert _pairs(body) == [("the US should recognise it as a “free and sovereign” nation",
                              "Mike Pompeo")]
+
+
+def test_a_source_familiar_with_a_possessive_groups_and_a_new_named_subject():
+    # PolNeAR train: "Another source familiar with Cruz’s thinking said, “…”" gave no
+    # speaker (the qualifier stopped at "Cruz’s"); "Protest groups say …, and the
+    # American Civil Liberties Union of Ohio has already sued the city over the rules,
+    # saying they violate free-speech rights" gave "Protest" for both, and the first
+    # content ran on over the ACLU's own clause
+    body = ("Another source familiar with Cruz’s thinking said, “I think he’ll certainly "
+            "try to be more friendly.”")
+    assert _pairs(body) == [("I think he’ll certainly try to be more friendly.",
+                             "another source familiar with cruz’s thinking")]
+    body = ("Protest groups say the restrictions are less for safety than to minimize "
+            "their visibility, and the American Civil Liberties Union of Ohio has already "
+            "sued the city over the rules, saying they violate free-speech rights.")
+    assert _pairs(body) == [
+        ("the restrictions are less for safety than to minimize their visibility", "groups"),
+        ("they violate free-speech rights", "Civil Liberties Union of Ohio")]
+    # counter-example: a clause after ", and" with a pronoun subject stays in the content
+    assert _pairs("Smith said the plan failed, and it would be replaced.") == [
+        ("the plan failed, and it would be replaced", "Smith")]
+
+
+def test_a_poll_is_a_document_source():
+    # PolNeAR train: "according to a New York Times/CBS News poll" gave the New York
+    # Times, and "A CNN/ORC poll said …" was read as a photo credit ("Name/Agency")
+    r = _result("According to a Reuters/Ipsos poll, the two candidates are in a dead heat.")
+    assert [(q["text"], q["speaker"]) for q in r["quotes"]] == [
+        ("the two candidates are in a dead heat", "Reuters/Ipsos poll")]
+    assert [(s["name"], s["type"]) for s in r["sources"]] == [("Reuters/Ipsos poll",
+                                                               "document")]
+    assert _pairs("His rating has fallen, according to a New York Times/CBS News poll "
+                  "released on Thursday.") == [("His rating has fallen",
+                                                "New York Times/CBS News poll")]
+    assert _pairs("A CNN/ORC poll said he led.") == [("he led", "CNN/ORC poll")]
+    # counter-example: a photo credit line is still no voice
+    assert _pairs("John Moore/Getty Images.\n\nThe mayor said the road would reopen.") == [
+        ("the road would reopen", "mayor")]

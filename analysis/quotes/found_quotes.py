@@ -109,6 +109,10 @@ class FoundQuotes(SpeakerSearch):
         """Who speaks for a cue that continues its sentence's main clause ("…, noting
         …", "… but warned …"): the speaker of the last quote found in the sentence
         before the cue, else the sentence's subject."""
+        joined = self.coordinated_subject(s, cue, [], last=True)
+        if joined is not None and not self.quotes_starting_in(joined[0], cue):
+            # "…, and the ACLU has already sued the city, saying …": that clause's subject
+            return joined[1]
         return self.last_quote_speaker(s, cue) or self.subject(s, cue)
 
     def last_quote_speaker(self, s: int, cue: int) -> Mention | None:

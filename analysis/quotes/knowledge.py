@@ -102,7 +102,9 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
         "before": re.compile(rf"(?:\b(?:{dets})\s+)?(?:\b(?:{mods})\s+){{0,3}}$", re.I),
         "after": re.compile(
             rf"\s+(?i:{quals})\s+(?:(?i:the|an?|his|her|their)\s+)?"
-            r"(?:[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|"
+            # "Cruz’s thinking", "Donald Trump’s plans": a name's possessive and its noun
+            r"(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}(?:’s|'s)\s+[a-z][\w\-]*|"
+            r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'\-]*){0,4}|"
             r"(?:[\w\-]+(?:’s|'s)\s+)?[\w\-]+)"),  # "familiar with the company's plans"
         "clause": re.compile(rf"who\s+(?:{clauses})", re.I),
         # "one engineer, who …", "a nurse at a hospital in the north of England, who …"

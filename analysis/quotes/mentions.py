@@ -226,6 +226,11 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z’'\-]+\s+){0,2}?$")  # "the pa
 _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Za-z\-]+\s+){0,2}?$")
 
 
+# "a New York Times/CBS News poll", "the latest Reuters/Ipsos survey": a poll's sponsors
+_POLL_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:new|latest|recent|national|"
+                          r"new national)\s+)?(?:[A-Z][\w.&’'\-]*(?:(?:/|\s+|-)[A-Z][\w.&’'\-]*)"
+                          r"{0,5}\s+)?$")
+_POLL_HEADS = frozenset({"poll", "survey"})
 # "the"/"a" before a coordinated name ("a Department of Health and Social Care spokesperson")
 _ISSUED = re.compile(r"\b(?:issued|released|put out|published|sent)\s+$")
 _COMMA_BEFORE = re.compile(r",\s+$")
@@ -431,6 +436,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             head_type = k.group_nouns.get(h.group(0).lower())
             said_by = head_type == "document" or h.group(0).lower() == "statement"
             m = _THE_BEFORE.search(btext, max(0, h.start() - 40), h.start())
+            if h.group(0).lower() in _POLL_HEADS:
+                m = _POLL_BEFORE.search(btext, max(0, h.start() - 60), h.start()) or m
             if not m and (said_by or head_type == "journalist"):
                 m = _A_BEFORE.search(btext, max(0, h.start() - 40), h.start())
             if not m:
@@ -538,8 +545,11 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*"
                            r"(?:\([^()]{1,30}\)\s*)?[—–-]")
 # a paragraph that is only a photo credit: "John Moore/Getty Images.", "AP Photo/Evan Vucci"
+# capitalised words on both sides of the slash ("John Moore/Getty Images.", "AP Photo/
+# Evan Vucci"), not a sentence ("A CNN/ORC poll said he led.")
 _CREDIT_LINE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){0,4} ?/ ?"
-                          r"[A-Z][\w .&’'\-]{1,40}\.?\s*$")
+                          r"[A-Z][\w.&’'\-]*(?: (?:[A-Z&][\w.&’'\-]*|via|for|of|and|the)){0,6}"
+                          r"\.?\s*$")
 # precompiled patterns of the hot paths (the re module's cache lookup is not free)
 _APPOSITION = re.compile(r",\s+([^,.;:“”\"]{3,120}?)(?=[,.;:“”\"]|$)")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")

@@ -358,6 +358,13 @@ class ReportedSpeech(FoundQuotes):
                     and _ARTICLE_ONLY.fullmatch(t, comma + 1, sp.start):  # ", the Courier said"
                 b = comma
                 break
+        # "Protest groups say the restrictions are …, and the American Civil Liberties
+        # Union of Ohio has already sued the city": a clause with a named subject of its
+        # own after ", and" is the writer's
+        new_subject = self.coordinated_subject(a, b, [(q.open, q.stop) for q in pairs])
+        if new_subject is not None:
+            b = new_subject[0]
+            inner = [q for q in inner if q.open < b]
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
             before = t[a : c.start()]
             if ends_with_conjunction(before) and not inside_any(

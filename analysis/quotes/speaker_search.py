@@ -60,6 +60,12 @@ _WHO_CLAUSE = re.compile(r"\s*,\s*who\s[^.;:“”\"]{1,200},\s*")
 _NOUN_OF = re.compile(r"\b(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:of|at)\s+$", re.I)
 _PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)-[A-Z][A-Za-z. ]{1,14}\)")
 _AND_HIS = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:\w+\s+)?")
+# ", and the American Civil Liberties Union …": a conjunction before a named subject (a
+# nationality word before the name may stand apart: "the American | Civil Liberties …")
+_AND_NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?$")
+_NAMED_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:already|also|now|then|later|still|[a-z]+ly)\s+)?"
+    r"(?:has|have|had|is|was|were|are|will|would|[a-z]+ed)\b")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
@@ -251,6 +257,22 @@ class SpeakerSearch:
                 return persons[-1]
             if subj:
                 return subj[-1]
+        return None
+
+    def coordinated_subject(self, a: int, b: int, quoted: list[tuple[int, int]],
+                            last: bool = False) -> tuple[int, Mention] | None:
+        """The first (with ``last``, the last) named subject of a clause joined by ",
+        and"/", but" in [a, b), outside ``quoted`` spans, with the comma's position
+        ("…, and the American Civil Liberties Union of Ohio has already sued the
+        city")."""
+        found = self.between(a, b)
+        for x in reversed(found) if last else found:
+            if x.kind not in ("person", "name", "org", "media", "country") or x.possessive:
+                continue
+            join = _AND_NEW_SUBJECT.search(self.t, max(a, x.start - 24), x.start)
+            if join is not None and _NAMED_SUBJECT_VERB.match(self.t, x.end) \
+                    and not any(o < join.start() < c for o, c in quoted):
+                return join.start(), x
         return None
 
     def reported_clause_subject(self, m: Mention) -> bool:
