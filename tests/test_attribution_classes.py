@@ -1440,3 +1440,44 @@ def test_a_poll_is_a_document_source():
     # counter-example: a photo credit line is still no voice
     assert _pairs("John Moore/Getty Images.\n\nThe mayor said the road would reopen.") == [
         ("the road would reopen", "mayor")]
+
+
+def test_a_participle_of_telling_after_a_quote_and_an_outlet_named_politics():
+    # PolNeAR train: "Trump has hailed Britain’s vote … as “fantastic,” telling reporters
+    # during a visit to Scotland on Friday that …" gave Scotland (the words after
+    # "telling" were read as an inverted speaker); "with Bloomberg Politics, he said"
+    # gave "Bloomberg Politics" as a man
+    body = ("Trump has hailed Britain’s vote to leave the European Union as “fantastic,” "
+            "telling reporters during a visit to Scotland on Friday that he thinks the "
+            "vote was great.")
+    assert _pairs(body) == [("he thinks the vote was great", "Trump")]
+    body = ("Bernie Sanders spoke.\n\nSanders said he may campaign for him. At an "
+            "interview Tuesday with Bloomberg Politics, he said he would do so.")
+    assert _pairs(body)[-1] == ("he would do so", "Bernie Sanders")
+    # counter-example: an inverted "asked X" after a quotation is X's question
+    body = "“Is Donald Trump running against the committee?” asked Mr. Manafort."
+    assert _pairs(body) == [("Is Donald Trump running against the committee?", "Manafort")]
+
+
+def test_a_title_nobody_listed_a_dash_clause_and_a_participle_after_a_hearer():
+    # PolNeAR train: "said Chicago Alderman Jason C. Ervin" gave no speaker (an unknown
+    # title dropped the whole run); "Sanders has said … on guns, pointing to … — while
+    # his supporters have complained" gave the supporters the whole first clause;
+    # "Thiel wrote in a statement to Wired explaining why …" gave Wired
+    assert _pairs('"People are angry," said Chicago Alderman Jason C. Ervin.') == [
+        ("People are angry,", "Jason C. Ervin")]
+    assert _pairs('"People are angry," said Riverside Water Steward Jason C. Ervin.') == [
+        ("People are angry,", "Jason C. Ervin")]
+    body = ("Sanders has said repeatedly that the Clinton campaign is unfairly maligning his "
+            "record, pointing to his rating — while his supporters have complained.")
+    assert _pairs(body) == [("the Clinton campaign is unfairly maligning his record",
+                             "Sanders")]
+    assert _pairs("Thiel wrote to Wired explaining that he is speaking at the "
+                  "convention.") == [("he is speaking at the convention", "Thiel")]
+    # counter-examples: a trailing attribution with a title before the name still takes
+    # the clause before it, and "with X saying" is X's
+    assert _pairs("The plan would fail, the fund’s president and CEO John Smith said.") \
+        == [("The plan would fail", "John Smith")]
+    body = ("Many shrugged off the decision, with Donald Trump saying the choice would have "
+            "no effect.")
+    assert _pairs(body) == [("the choice would have no effect", "Donald Trump")]

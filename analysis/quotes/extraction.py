@@ -93,7 +93,13 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
             if self.introduces_next(q, cue, pairs[qi + 1] if qi + 1 < len(pairs) else None):
                 continue  # "“Good Morning America” Tuesday, he said, “I never …”"
             speaker = None
-            if a0 == cue.start():
+            if a0 == cue.start() and cue.group(0).lower().endswith("ing") \
+                    and self.k.verb_forms.get(cue.group(0).lower()) in self.k.needs_object:
+                # "… as “fantastic,” telling reporters during a visit to Scotland that …":
+                # what follows is the hearer; the participle's speaker is the main
+                # clause's (but "“…?” asked Mr. Manafort": the one who asks)
+                speaker = self.main_speaker(self.clause_start(p, q.open, pairs), cue.start())
+            elif a0 == cue.start():
                 speaker = self.speaker_right(cue.end(), window_end)
             else:
                 lead = t[a0 : cue.start()]

@@ -744,6 +744,15 @@ def _classify_run(tokens: list[str], start: int, end: int, text: str, k: Knowled
             # bare group "Republicans" speaks for it)
             return None
     if not _is_person_core(core, k, named):
+        # "Chicago Alderperson Jason C. Ervin": words no list knows, then a given name
+        # and a surname (with initials): the person, described by the words before
+        for j in range(1, len(core) - 1):
+            if is_given_name(core[j]) and len(core) - j <= 4 and core[j - 1][-1:] != "," \
+                    and _is_person_core(core[j:], k):
+                p0 = cstart + _nth_start(core_full, j + 1)
+                return [Mention(p0, cend, text[p0:cend], "person", " ".join(core[j:]),
+                                title=" ".join(title_words) or None,
+                                modifiers=mods + [" ".join(core[:j])])]
         return None
     if not title_words and not named and _INDEFINITE_ARTICLE_BEFORE.search(
             text, max(0, start - 4), start) and _LOWER_WORD_AFTER.match(text, end):

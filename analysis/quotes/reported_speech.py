@@ -62,6 +62,11 @@ _CONCESSIVE = re.compile(r",\s+(?:though|although|even though|whereas)\b")
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:but|and|so|yet|still)\s+)?", re.I)
 # the last semicolon or dash before a trailing attribution ("…; …, she added")
 _CLAUSE_BREAK = re.compile(r"(?:;|\s[—–]|\s--)\s*(?!.*(?:;|\s[—–]\s|\s--\s))", re.S)
+_SUBORDINATE_IN = re.compile(r"(?:^|\s|[—–])(?:while|whereas|although|though|because|but|"
+                             r"when|if|since)\s|\s[—–]|\s--", re.I)
+# (not "with": "with Gorka noting …" is Gorka's; not "of"/"from": "a report from Bloomberg
+# saying …" is the report's)
+_PREPOSITION_END = re.compile(r"\b(?:to|for|against|at|on|in)\s+(?:the\s+)?$", re.I)
 _JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
@@ -168,6 +173,11 @@ class ReportedSpeech(FoundQuotes):
             # noting the Republican nominee “…”"), not the name before the comma ("he
             # rose to the defense of Sepp Blatter, …, saying …")
             left = self.main_speaker(s, cue.start()) or left
+        elif word.endswith("ing") and left is not None and not t[left.end : cue.start()].strip() \
+                and _PREPOSITION_END.search(t, max(s, left.start - 10), left.start):
+            # "Thiel wrote in a statement to Wired explaining why …": the object of a
+            # preposition does not speak for the participle after it
+            left = self.main_speaker(s, cue.start())
         if ends_with_conjunction(before_cue):
             # "X said … but warned …"; else the sentence's subject: "Clinton, who …, did
             # not mention Trump by name, but told city leaders that …"; a quote found
@@ -201,7 +211,12 @@ class ReportedSpeech(FoundQuotes):
             self.content(p, pairs, a0, s + as_cue.start(), speaker, cue, "content before cue")
             return
         if left and not lead.rstrip().endswith(","):
-            lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
+            if _SUBORDINATE_IN.search(lead, lead.rfind(",") + 1):
+                # "X has said …, pointing to … — while his supporters have complained": a
+                # clause of its own, whose cue reports nothing before it
+                lead = ""
+            else:
+                lead = lead[: lead.rfind(",") + 1]  # drop title words before the name
         if left and WHO_GAP.match(t, left.end, cue.start()):
             lead = ""  # "…, Paul Whitlock, who has said that …": the content follows
         tail = t[after_from:e]
