@@ -1481,3 +1481,23 @@ def test_a_title_nobody_listed_a_dash_clause_and_a_participle_after_a_hearer():
     body = ("Many shrugged off the decision, with Donald Trump saying the choice would have "
             "no effect.")
     assert _pairs(body) == [("the choice would have no effect", "Donald Trump")]
+
+
+def test_a_restrictive_who_clause_before_the_cue():
+    # PolNeAR train: "a White House official who spoke anonymously to discuss internal
+    # strategy said Wednesday, “…”" gave no speaker, and "Many of the local GOP leaders
+    # who’d rather be working for Cruz or Rubio or Ben Carson said …" gave Ben Carson,
+    # a name inside the clause
+    body = ("Although there is no overlap, a White House official who spoke anonymously to "
+            "discuss internal strategy said Wednesday, \"Certainly there are discussions.\"")
+    assert _pairs(body) == [("Certainly there are discussions.", "white house official")]
+    body = ("Many of the local GOP leaders who’d rather be working for Cruz or Rubio or Ben "
+            "Carson said they’ve rallied behind the ticket.")
+    assert _pairs(body) == [("they’ve rallied behind the ticket", "local gop leaders")]
+    # counter-examples: a non-restrictive clause keeps its person, and a noun after "is a"
+    # is a description of the subject, not the speaker
+    assert _pairs("Trump, who attacked Clinton on Monday, said the race was over.") == [
+        ("the race was over", "Trump")]
+    body = ("Raynard Jackson is a Virginia resident who crossed party lines. He said the race "
+            "was over.")
+    assert _pairs(body) == [("the race was over", "Raynard Jackson")]

@@ -66,6 +66,9 @@ _AND_NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?
 _NAMED_SUBJECT_VERB = re.compile(
     r"\s+(?:(?:already|also|now|then|later|still|[a-z]+ly)\s+)?"
     r"(?:has|have|had|is|was|were|are|will|would|[a-z]+ed)\b")
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|being|became|becomes)\s+"
+                            r"(?:(?:a|an|the|one|another)\s+)?(?:[\w’'-]+\s+){0,3}$")
+_WHO_WORD = re.compile(r" who[’']?\w*\b")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
@@ -178,6 +181,9 @@ class SpeakerSearch:
         :meth:`relative_gap`); else, for a cue after "and", the subject of the earlier
         verb."""
         cands = [m for m in self.between(a, cue) if m.end <= cue]
+        head = self.restrictive_head(a, cue, cands)
+        if head is not None:
+            return head
         for i in range(len(cands) - 1, -1, -1):
             m = cands[i]
             gap = self.gap(m, cue)
@@ -258,6 +264,32 @@ class SpeakerSearch:
             if subj:
                 return subj[-1]
         return None
+
+    def restrictive_head(self, a: int, cue: int, cands: list[Mention]) -> Mention | None:
+        """The noun a restrictive "who" clause right before the cue belongs to: "a White
+        House official who spoke anonymously to discuss internal strategy said", "Many of
+        the local GOP leaders who’d rather be working for … Ben Carson said" (not the
+        names inside the clause)."""
+        w = self.t.rfind(" who", max(a, cue - 200), cue)
+        if w < 0 or not _WHO_WORD.match(self.t, w) or _GAP_PUNCT.search(self.t, w, cue):
+            return None
+        head = max((m for m in cands if m.end <= w), key=lambda m: (m.end, -m.start),
+                   default=None)
+        if head is None or self.t[head.end : w].strip() \
+                or head.kind not in ("person", "anonymous", "group", "name") or head.possessive \
+                or _COPULA_BEFORE.search(self.t, max(a, head.start - 50), head.start):
+            return None  # (not "Raynard Jackson … is a Virginia resident who crossed …")
+        if head.kind != "person":
+            # "Chelsea Nguyen, 52, a homemaker who attended a Clinton rally …, said": the
+            # person whose apposition holds the clause
+            person = next((x for x in reversed(cands) if x.kind == "person"
+                           and x.end <= head.start and not x.possessive
+                           and _APPOSITION_START.fullmatch(self.t, x.end, head.start)), None)
+            if person is not None:
+                return person
+            if self.t[max(a, head.start - 3) : head.start].strip() == ",":
+                return None  # an apposition of something else
+        return head
 
     def coordinated_subject(self, a: int, b: int, quoted: list[tuple[int, int]],
                             last: bool = False) -> tuple[int, Mention] | None:
