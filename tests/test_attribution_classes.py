@@ -1501,3 +1501,16 @@ def test_a_restrictive_who_clause_before_the_cue():
     body = ("Raynard Jackson is a Virginia resident who crossed party lines. He said the race "
             "was over.")
     assert _pairs(body) == [("the race was over", "Raynard Jackson")]
+
+
+def test_a_cue_after_a_preposition_and_which():
+    # PolNeAR train: "Instead he gave a speech in Salt Lake City in which he pledged that,
+    # if elected president, he would be “…”" gave nothing: "which" before the cue was
+    # read as its object, as in "which China claims as its own"
+    body = ("Sen. Bernie Sanders of Vermont skipped the meeting. Instead he gave a speech in "
+            "Salt Lake City in which he pledged that, if elected president, he would be \"a "
+            "friend to Israel.\"")
+    assert _pairs(body) == [("if elected president, he would be \"a friend to Israel.\"",
+                             "Bernie Sanders")]
+    # counter-example: a relative pronoun that is the cue's object still reports nothing
+    assert _pairs("The island, which China claims as its own, was on the agenda.") == []

@@ -67,6 +67,9 @@ _SUBORDINATE_IN = re.compile(r"(?:^|\s|[—–])(?:while|whereas|although|though
 # (not "with": "with Gorka noting …" is Gorka's; not "of"/"from": "a report from Bloomberg
 # saying …" is the report's)
 _PREPOSITION_END = re.compile(r"\b(?:to|for|against|at|on|in)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_RELATIVE = re.compile(
+    r"\b(?:in|at|during|on|with|from|by|through|after|before|under|for|of)\s+(?:which|whom)\s+"
+    r"(?:\S+\s+){0,2}$", re.I)
 _JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
@@ -161,8 +164,11 @@ class ReportedSpeech(FoundQuotes):
         left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
         rel_zone = t[s : left.start] if left is not None else ""
         rel_zone = rel_zone[rel_zone.rfind(",") + 1 :]  # "than those who did none, the study"
-        if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]):
-            return  # "which China claims as its own": a relative clause, not speech
+        if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]) \
+                and not _PREPOSITION_RELATIVE.search(rel_zone):
+            # "which China claims as its own": a relative clause, not speech (but "a
+            # speech in which he pledged that …" is)
+            return
         before_cue = t[s : cue.start()].rstrip()
         if word.endswith("ing") and (before_cue.endswith((",", ",”", ',"', ",’", ",''"))
                                      or GERUND_LINK.search(t, s, cue.start())):
@@ -332,6 +338,8 @@ class ReportedSpeech(FoundQuotes):
                 cue: re.Match, rule: str, need_clause: bool = False, window: int = 14
                 ) -> None:
         t = self.t
+        while a < b and t[a] in " ,":
+            a += 1  # "pledged that, if elected, he would …": the content after the comma
         seg = t[a:b]
         inner = [q for q in pairs if a <= q.open < b]
         taken = next((q for q in inner if self.claimed(q.body)), None)
