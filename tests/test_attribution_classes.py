@@ -1514,3 +1514,27 @@ def test_a_cue_after_a_preposition_and_which():
                              "Bernie Sanders")]
     # counter-example: a relative pronoun that is the cue's object still reports nothing
     assert _pairs("The island, which China claims as its own, was on the agenda.") == []
+
+
+def test_reported_content_ends_at_a_second_cue_and_with_a_when_clause():
+    # PolNeAR train: "Trump said that Clinton is playing the “…” and said that Rubio is
+    # “…”" ran the first content over the second (the quoted words after the cut held it
+    # open); "When Francis said Mr. Trump ''is not Christian'' in answering a question,
+    # he served up …" ran over the main clause; "… ''homework'' when it comes to Wall
+    # Street reform" was cut before "when it comes"
+    body = ("Trump spoke.\n\nTrump said that Clinton is playing the “women’s card big "
+            "league” and said that Rubio is “weak like a baby.”")
+    assert _pairs(body)[-2:] == [("Clinton is playing the “women’s card big league”",
+                                  "Trump"),
+                                 ("Rubio is “weak like a baby.”", "Trump")]
+    body = ("When Francis said Mr. Trump ''is not Christian'' in answering a question, he "
+            "served up red meat.")
+    assert _pairs(body) == [("Mr. Trump ''is not Christian'' in answering a question",
+                             "Francis")]
+    body = ("Mrs. Clinton said on Wednesday that he had not done his ''homework'' when it "
+            "comes to Wall Street reform.")
+    assert _pairs(body) == [("he had not done his ''homework'' when it comes to Wall "
+                             "Street reform", "Clinton")]
+    # counter-example: outside a "When" clause, a comma inside the content stays in it
+    assert _pairs("When asked, Smith said the plan, which was new, would fail.") == [
+        ("the plan, which was new, would fail", "Smith")]

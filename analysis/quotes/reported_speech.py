@@ -70,6 +70,8 @@ _PREPOSITION_END = re.compile(r"\b(?:to|for|against|at|on|in)\s+(?:the\s+)?$", r
 _PREPOSITION_RELATIVE = re.compile(
     r"\b(?:in|at|during|on|with|from|by|through|after|before|under|for|of)\s+(?:which|whom)\s+"
     r"(?:\S+\s+){0,2}$", re.I)
+_SUBORDINATE_START = re.compile(r"(?:When|If|After|Before|Because|Although|Though|While|"
+                                r"Since|Once|Until|Unless)\b")
 _JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
@@ -84,8 +86,8 @@ _CUT_CONTENT = re.compile(
     r"[a-z]{3,}ing\b")
 # after the last quoted stretch of a mixed quote, an adverbial clause is the writer's
 _ADVERBIAL_AFTER_QUOTE = re.compile(
-    r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when|during|following|"
-    r"ahead of)\b")
+    r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when(?!\s+it\s+comes\b)|"
+    r"during|following|ahead of)\b")
 # relative pronouns that can be the object of a cue ("which China claims as its own");
 # "where"/"when" cannot ("the Capitol, where Harry Reid told reporters that …")
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
@@ -396,7 +398,20 @@ class ReportedSpeech(FoundQuotes):
                 b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
                 while b > a and t[b - 1] == " ":
                     b -= 1
+                inner = [q for q in inner if q.open < b]
                 break
+        if a > cue.start():
+            ss = self.sentence_of(p, cue.start())[0]
+            if _SUBORDINATE_START.match(t, ss) and "," not in t[ss : cue.start()]:
+                # "When Francis said Mr. Trump ''is not Christian'' in answering a
+                # question, he served up …": the content ends with the clause
+                comma = next((i for i in range(a, b) if t[i] == "," and not inside_any(
+                    i, [(q.open, q.stop) for q in pairs])), None)
+                if comma is not None:
+                    b = comma
+                    inner = [q for q in inner if q.open < b]
+        # (the quoted stretches after a cut no longer hold the content open)
+        last_close = max((q.stop for q in inner), default=a)
         b = max(b, min(last_close, len(t)))
         if inner and _ADVERBIAL_AFTER_QUOTE.match(t, last_close) and last_close < b:
             b = last_close
