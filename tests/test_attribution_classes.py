@@ -1538,3 +1538,20 @@ def test_reported_content_ends_at_a_second_cue_and_with_a_when_clause():
     # counter-example: outside a "When" clause, a comma inside the content stays in it
     assert _pairs("When asked, Smith said the plan, which was new, would fail.") == [
         ("the plan, which was new, would fail", "Smith")]
+
+
+def test_a_surname_that_is_a_title_and_a_capitalised_role_after_the():
+    # PolNeAR train: "King says Ali “talked the talk …”" after "Billie Jean King" gave no
+    # speaker ("King" was read as a title); British copy's "The Prime Minister said"
+    # gave none either (the role was only found in lower case)
+    body = ("Billie Jean King spoke.\n\nKing won 12 titles. King says Ali “talked the talk "
+            "and walked the walk.”")
+    assert _pairs(body) == [("Ali “talked the talk and walked the walk.”", "Billie Jean King")]
+    body = ("Prime Minister Boris Johnson spoke.\n\nThe Prime Minister said the plan would "
+            "fail.")
+    assert _pairs(body) == [("the plan would fail", "Boris Johnson")]
+    # counter-examples: a title alone with no such surname is a role, not a person, and
+    # "The King" is not Stephen King
+    assert _pairs("The President said the plan would fail.") == [
+        ("the plan would fail", "president")]
+    assert _pairs("Stephen King spoke.\n\nThe King said the plan would fail.") == []

@@ -182,7 +182,8 @@ def knowledge() -> Knowledge:
     group_nouns = {str(k).lower(): v for k, v in roles["group_nouns"].items()}
     bare = {str(k).lower(): v for k, v in (roles.get("bare_groups") or {}).items()}
     lexicon.add(list(bare), "bare", any_case=True)
-    lexicon.add([g for g in group_nouns if " " not in g], "ghead")
+    # ("the Prime Minister", "The Company": British style capitalises a role after "the")
+    lexicon.add([g for g in group_nouns if " " not in g], "ghead", any_case=True)
     connectors = frozenset(str(w) for w in roles["name_connectors"])
     return Knowledge(
         verb_forms=verb_forms,

@@ -242,6 +242,7 @@ _INDEFINITE_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
 _FROM_ISSUER = re.compile(r"\s+(?:from|by|of)\s+")
+_THE_BEFORE_WORD = re.compile(r"\b[Tt]he\s+$")
 _NEXT_TOKEN = re.compile(r"\s*([\w’'\-]+)")
 
 
@@ -476,6 +477,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 for w, st in owner_starts.items()}
     for m, titled in singles:
         owners = by_word.get(m.name, [])
+        if not owners and m.name.lower() in k.titles:
+            continue  # a title alone ("the President"), no one's surname here
         if owners:
             if in_order[m.name]:
                 i = bisect_left(owner_starts[m.name], m.start)
@@ -594,6 +597,11 @@ def _classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
         # an unknown acronym of three letters or more is a body ("the FAA said", "F.A.A.
         # records"); two are mostly places ("Wilmington, N.C.")
         return [Mention(start, end, word, "org", word, org_type="organisation")]
+    if word.lower() in k.titles and not named and word[1:].islower() \
+            and not _THE_BEFORE_WORD.search(text, max(0, start - 4), start):
+        # "King says …" after "Billie Jean King": a surname that is also a title, kept
+        # only where a full name in the article has it (see find_mentions)
+        return [Mention(start, end, word, "person_single", word)]
     if word.lower() in k.titles or not _is_person_core([word], k, named) \
             or word in k.party_words and not named:
         return None  # (a party label alone describes: "Republican front-runner Donald Trump")
