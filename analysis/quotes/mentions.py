@@ -434,6 +434,9 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             out.append(Mention(a, b, h.group(0), "group", head, paragraph=p,
                                org_type=k.bare_groups.get(head), in_quote=quoted(a)))
         for h in hits["ghead"]:
+            if h.group(0)[0].isupper() and btext[max(0, h.start() - 30) : h.start()].find(
+                    "he ") < 0:
+                continue  # a capitalised role counts only after "the" ("the Prime Minister")
             head_type = k.group_nouns.get(h.group(0).lower())
             said_by = head_type == "document" or h.group(0).lower() == "statement"
             m = _THE_BEFORE.search(btext, max(0, h.start() - 40), h.start())

@@ -191,18 +191,21 @@ class SpeakerSearch:
                 break
             if m.possessive:
                 continue  # "Mexico's ambassador …, said": the owner does not speak
-            prev = next((x for x in reversed(cands[:i]) if x.end <= m.start), None)
-            if m.kind == "anonymous" and prev is not None and prev.kind == "person" \
-                    and _AND_HIS.fullmatch(self.t, prev.end, m.start) \
-                    and self.k.allowed_gap.match(gap):
-                return prev  # "Vos and her colleagues wrote": the one named leads
-            if prev is not None and prev.kind == "anonymous" \
-                    and m.kind not in ("org", "country", "media") \
-                    and m.text.rsplit(None, 1)[-1].lower() not in self.k.org_heads \
-                    and _OF_BETWEEN.fullmatch(self.t, prev.end, m.start):
-                # "Allies of the senator say": the allies speak, not the senator (but
-                # "officials of the ministry said": the body, as for its spokesman)
-                m = prev
+            before = self.t[max(a, m.start - 12) : m.start]
+            if " of " in before or " and " in before:
+                prev = next((x for x in reversed(cands[:i]) if x.end <= m.start), None)
+                if m.kind == "anonymous" and prev is not None and prev.kind == "person" \
+                        and _AND_HIS.fullmatch(self.t, prev.end, m.start) \
+                        and self.k.allowed_gap.match(gap):
+                    return prev  # "Vos and her colleagues wrote": the one named leads
+                if prev is not None and prev.kind == "anonymous" \
+                        and m.kind not in ("org", "country", "media") \
+                        and m.text.rsplit(None, 1)[-1].lower() not in self.k.org_heads \
+                        and _OF_BETWEEN.fullmatch(self.t, prev.end, m.start):
+                    # "Allies of the senator say": the allies speak, not the senator
+                    # (but "officials of the ministry said": the body, as for its
+                    # spokesman)
+                    m = prev
             noun_of = _NOUN_OF.search(self.t, max(a, m.start - 40), m.start) \
                 if m.kind not in ("anonymous", "group", "pronoun") else None
             if noun_of and (m.kind in ("person", "person_single", "name")
@@ -297,6 +300,8 @@ class SpeakerSearch:
         and"/", but" in [a, b), outside ``quoted`` spans, with the comma's position
         ("…, and the American Civil Liberties Union of Ohio has already sued the
         city")."""
+        if ", and " not in self.t[a:b] and ", but " not in self.t[a:b]:
+            return None  # (the common case, at the cost of one substring search)
         found = self.between(a, b)
         for x in reversed(found) if last else found:
             if x.kind not in ("person", "name", "org", "media", "country") or x.possessive:
