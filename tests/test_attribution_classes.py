@@ -1555,3 +1555,17 @@ def test_a_surname_that_is_a_title_and_a_capitalised_role_after_the():
     assert _pairs("The President said the plan would fail.") == [
         ("the plan would fail", "president")]
     assert _pairs("Stephen King spoke.\n\nThe King said the plan would fail.") == []
+
+
+def test_contracted_auxiliaries_here_and_a_comma_then():
+    # PolNeAR train: "Kasich … offered the man a job, then says he’ll welcome advice" gave
+    # nothing twice over: "he’ll" was no clause (the contraction hid the subject
+    # pronoun) and ", then" did not link the cue to the subject; "Her campaign workers
+    # here said …" gave nothing ("here" broke the subject's link to the cue)
+    assert _pairs("Kasich offered the man a job, then says he’ll welcome advice.") == [
+        ("he’ll welcome advice", "Kasich")]
+    assert _pairs("Kasich says she’d welcome advice.") == [("she’d welcome advice", "Kasich")]
+    assert _pairs("Her campaign workers here said they have been working the state.") == [
+        ("they have been working the state", "workers")]
+    # counter-example: a possessive "’s" after the cue is no contracted verb
+    assert _pairs("Kasich praised Smith’s plan.") == []

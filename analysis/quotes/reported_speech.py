@@ -72,6 +72,9 @@ _PREPOSITION_RELATIVE = re.compile(
     r"(?:\S+\s+){0,2}$", re.I)
 _SUBORDINATE_START = re.compile(r"(?:When|If|After|Before|Because|Although|Though|While|"
                                 r"Since|Once|Until|Unless)\b")
+# a contracted auxiliary: "he’ll", "they’re", "we’ve", "she’d", "I’m" (not "’s", which is
+# also the possessive)
+_CONTRACTED_VERB = re.compile(r"[’'](?:ll|re|ve|d|m)$")
 _JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
@@ -113,6 +116,9 @@ def has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
     if ws[0] == "that" or ws[0] in k.clause_subjects:
         return True  # "said he visits the library": a subject pronoun opens a clause
     for j, w in enumerate(ws):
+        contracted = _CONTRACTED_VERB.search(w)
+        if contracted and (j or w[: contracted.start()] in k.clause_subjects):
+            return True  # "he’ll welcome advice", "she’d go", "the plan’d fail"
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
             return True
         if j >= 1 and w in k.plural_verbs and ws[j - 1].endswith("s") \

@@ -108,13 +108,14 @@ def words_in(text: str, a: int = 0, b: int | None = None, cap: int | None = None
 
 
 _CONJUNCTION_END = re.compile(
-    r"(?:^|\s)(?:and|but)(?:\s+(?:now|then|also|later|still|even|again|quickly|"
-    r"repeatedly|publicly|privately))?\s*$", re.IGNORECASE)
+    r"(?:(?:^|\s)(?:and|but)(?:\s+(?:now|then|also|later|still|even|again|quickly|"
+    r"repeatedly|publicly|privately))?|,\s*then)\s*$", re.IGNORECASE)
 
 
 def ends_with_conjunction(text: str) -> bool:
     """True when ``text`` ends with the word "and" or "but" (a coordinated verb), with
-    at most one adverb after it ("…, but now said")."""
+    at most one adverb after it ("…, but now said"), or with ", then" ("offered him a
+    job, then says …")."""
     return _CONJUNCTION_END.search(text[-30:]) is not None
 
 
