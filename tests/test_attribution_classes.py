@@ -1569,3 +1569,29 @@ def test_contracted_auxiliaries_here_and_a_comma_then():
         ("they have been working the state", "workers")]
     # counter-example: a possessive "’s" after the cue is no contracted verb
     assert _pairs("Kasich praised Smith’s plan.") == []
+
+
+def test_hearers_before_that_places_before_a_subject_and_numbers_with_commas():
+    # PolNeAR train: "told a crowded banquet hall at a hotel in downtown Baltimore that
+    # …" kept the hearer in the content; "On Sunday night in South Carolina, Clinton said
+    # …" gave nothing (the name after the place's comma was read as a state); "said on
+    # Friday that it had suspended 125,000 Twitter accounts" split at the number's
+    # comma; "the heat and unsettled weather could last" was cut at "and unsettled"
+    body = ("Retired neurosurgeon Ben Carson told a crowded banquet hall at a hotel in "
+            "downtown Baltimore that he’s not giving up, despite trailing.")
+    assert _pairs(body) == [("he’s not giving up", "Ben Carson")]
+    assert _pairs("On Sunday night in South Carolina, Clinton said the crisis had its "
+                  "roots in race and class issues.") == [
+        ("the crisis had its roots in race and class issues", "Clinton")]
+    body = ("Just days before it was to report earnings, the company said on Friday that it "
+            "had suspended 125,000 accounts since mid-2015.")
+    assert _pairs(body) == [("it had suspended 125,000 accounts since mid-2015", "company")]
+    assert _pairs("Samantha Phillips said the heat and unsettled weather could last through "
+                  "the week.") == [("the heat and unsettled weather could last through the "
+                                    "week", "Samantha Phillips")]
+    # counter-examples: a state after a town's comma is still no speaker, and "and" + a
+    # verb in -ed after a clause still ends the content
+    body = "Trump, speaking at a rally in Wilmington, N.C., warned that the plan would fail."
+    assert _pairs(body) == [("the plan would fail", "Trump")]
+    assert _pairs("Smith insisted the plan was sound and rounded on his critics.") == [
+        ("the plan was sound", "Smith")]

@@ -31,14 +31,18 @@ _THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*"
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _COMMA_SPACE = re.compile(r",\s*")
 _TAIL_IS_END = re.compile(
-    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+[^,.;]{0,40}|"
+    r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|later)\s+"
+    r"(?:(?!\bthat\b)[^,.;]){0,40}|"
     r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
     r"tonight)(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s*(?:[,.;!?…]|$)")
 _ADJUNCT_TO_THAT = re.compile(
     r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|last|this|"
-    r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,40}?\s|"
+    r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,60}?\s|"
     r"(?:[\w’'\-]+\s+){1,4}?(?=that\b))?(?=that\b)")
+# after a hearer verb, the hearer and its adjuncts up to "that": "told a crowded banquet
+# hall at a hotel in downtown Baltimore that …"
+_HEARER_TO_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,12}?(?=that\b)")
 _THAT = re.compile(r"\s*that\b")
 _WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,4}?that")
 # an adjunct of place or time after a hearer ("told ITV in an interview", "on Monday")
@@ -51,7 +55,8 @@ TIME_ADJUNCT = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # after a cue inside a sentence ("…, he said, …"): an optional time or place, the comma
 _PARENTHETICAL_TAIL = re.compile(
-    r"\s*(?:(?:in|on|at|during|last|this|earlier|later)\b[^,.;:“”\"]{0,40})?,\s*(?=\w)")
+    r"\s*(?:(?:in|on|at|during|last|this|earlier|later)\b(?:(?!\bthat\b)[^,.;:“”\"]){0,40})?"
+    r",(?!\d)\s*(?=\w)")
 ADVERBIAL_START = re.compile(
     r"(?:amid|as|after|before|while|despite|because|since|when|during|following|in|on|at|"
     r"with|for|from|by|according|ahead|until|without|under|over)\b", re.I)
@@ -280,6 +285,8 @@ class ReportedSpeech(FoundQuotes):
             return  # "continued to say that …": the second cue reports it
         mt = _ADJUNCT_TO_THAT.match(rest) \
             if lemma in k.needs_object or not _THAT.match(rest) else None
+        if lemma in k.needs_object and not (mt and mt.end()):
+            mt = _HEARER_TO_THAT.match(rest)
         if mt and mt.end() and (lemma in k.needs_object or not _WORDS_THEN_THAT.match(rest)
                                 or TIME_ADJUNCT.match(rest)):
             a += mt.end()
@@ -365,7 +372,11 @@ class ReportedSpeech(FoundQuotes):
         # what was said: only a semicolon ends them, not "…, though …", "…, including …"
         cut = _SEMICOLON if rule == "content before cue" else _CUT_CONTENT
         m = cut.search(seg)
-        while m and any(q.open < a + m.start() < q.stop for q in inner):
+        while m and (any(q.open < a + m.start() < q.stop for q in inner)
+                     or m.group(0).lstrip()[:1] in ("a", "b")
+                     and not has_clause(seg[: m.start()], self.k)):
+            # (not "the heat and unsettled weather could last": "and" + a word in -ed
+            # is a second verb only after a clause)
             m = cut.search(seg, m.end())
         if m:
             b = a + m.start()

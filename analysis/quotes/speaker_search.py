@@ -219,8 +219,13 @@ class SpeakerSearch:
                 continue  # "Christopher Harvey, an African-American delegate from …, said"
             if m.kind not in ("org", "media") \
                     and not (m.kind == "person" and WHO_GAP.match(gap)) \
-                    and _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start):
-                continue  # a place: "Trump, speaking at a rally in Wilmington, N.C., warned"
+                    and (loc := _LOCATIVE_BEFORE.search(self.t, max(a, m.start - 40), m.start)) \
+                    and not ("," in loc.group(0) and m.kind in ("person", "name")
+                             and m.text not in self.k.places):
+                # a place: "Trump, speaking at a rally in Wilmington, N.C., warned" (but
+                # "On Sunday night in South Carolina, Clinton said": after the place's
+                # comma, a name that is no place is the subject)
+                continue
             if m.kind in ("org", "country", "name", "media") and self.title_gap(gap) \
                     or m.kind == "media" and _MEDIA_NOUN_GAP.fullmatch(gap):
                 # "a Department of Health spokesperson said": the body speaks; "the
