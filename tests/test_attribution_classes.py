@@ -1595,3 +1595,32 @@ def test_hearers_before_that_places_before_a_subject_and_numbers_with_commas():
     assert _pairs(body) == [("the plan would fail", "Trump")]
     assert _pairs("Smith insisted the plan was sound and rounded on his critics.") == [
         ("the plan was sound", "Smith")]
+
+
+def test_a_cue_inside_a_who_clause_and_more_bare_groups():
+    # PolNeAR train: "Sanders, who endorsed Canova in late May and said he would probably
+    # campaign with him, ultimately did not show up" gave nothing; "Barkley, who said he
+    # typically votes democratic, said …" ran the first content into the main clause;
+    # "hacking specialists say …" gave nothing; "…, and he railed against …" and "Although
+    # Weiner admitted … “been friends for some time,” he claimed …" ran on
+    body = ("Sanders, who endorsed Canova in late May and said he would probably campaign "
+            "with him, ultimately did not show up.")
+    assert _pairs(body) == [("he would probably campaign with him", "Sanders")]
+    body = "Barkley, who said he typically votes democratic, said he likes Kasich."
+    assert _pairs(body) == [("he typically votes democratic", "Barkley"),
+                            ("he likes Kasich", "Barkley")]
+    assert _pairs("But hacking specialists say the most harmful information might not be "
+                  "genuine.") == [("the most harmful information might not be genuine",
+                                   "specialists")]
+    assert _pairs("Rubio said the real extremist is Hillary Clinton, and he railed against "
+                  "the moderators.") == [("the real extremist is Hillary Clinton", "Rubio")]
+    body = ("Although Weiner admitted that he and the woman had “been friends for some "
+            "time,” he claimed they had never met in person.")
+    assert _pairs(body) == [("he and the woman had “been friends for some time,”", "Weiner"),
+                            ("they had never met in person", "Weiner")]
+    # counter-examples: a relative clause closed before the cue leaves the main clause's
+    # subject speaking, and "who asked not to be named" reports nothing
+    assert _pairs("Trump, who attacked Clinton on Monday, said the race was over.") == [
+        ("the race was over", "Trump")]
+    assert _pairs("A nurse at the unit, who asked not to be named, said: “We are "
+                  "stretched.”") == [("We are stretched.", "nurse at the unit")]

@@ -75,6 +75,7 @@ _PREPOSITION_END = re.compile(r"\b(?:to|for|against|at|on|in)\s+(?:the\s+)?$", r
 _PREPOSITION_RELATIVE = re.compile(
     r"\b(?:in|at|during|on|with|from|by|through|after|before|under|for|of)\s+(?:which|whom)\s+"
     r"(?:\S+\s+){0,2}$", re.I)
+CLOSING_MARKS = "”\"’'"
 _SUBORDINATE_START = re.compile(r"(?:When|If|After|Before|Because|Although|Though|While|"
                                 r"Since|Once|Until|Unless)\b")
 # a contracted auxiliary: "he’ll", "they’re", "we’ve", "she’d", "I’m" (not "’s", which is
@@ -87,7 +88,9 @@ _AS_BEFORE = re.compile(r",\s+as\s+(?:(?:the|a|an)\s+)?(?:[\w’'.-]+\s+){0,3}$"
 # where reported content stops: a new clause ("; …", ", adding …", ", amid …") or a
 # second verb phrase of the speaker ("insisted X was Y and rounded on …")
 _CUT_CONTENT = re.compile(
-    r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:amid|while|as|after|before|despite|even as|"
+    r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:and|but)\s+(?:he|she|they)\s+(?=\w+ed\b)|"
+    # (", and he railed against …": the writer goes on about the speaker)
+    r",\s+(?:amid|while|as|after|before|despite|even as|"
     r"adding|saying|according to|though|although|even though|whereas)\b"
     # ", blaming rising costs": a participle clause is the writer's, not the content
     r"|,\s+(?!(?:something|nothing|anything|everything|king|thing|spring|string|during)\b)"
@@ -419,13 +422,20 @@ class ReportedSpeech(FoundQuotes):
                 break
         if a > cue.start():
             ss = self.sentence_of(p, cue.start())[0]
-            if _SUBORDINATE_START.match(t, ss) and "," not in t[ss : cue.start()]:
+            who = t.rfind(", who ", ss, cue.start())
+            if _SUBORDINATE_START.match(t, ss) and "," not in t[ss : cue.start()] \
+                    or who >= 0 and "," not in t[who + 1 : cue.start()]:
+                # (also the cue of a ", who" clause: "Sanders, who endorsed Canova and
+                # said he would campaign with him, ultimately did not show up")
                 # "When Francis said Mr. Trump ''is not Christian'' in answering a
                 # question, he served up …": the content ends with the clause
-                comma = next((i for i in range(a, b) if t[i] == "," and not inside_any(
-                    i, [(q.open, q.stop) for q in pairs])), None)
+                # (a comma right before a closing mark ends the clause too: "Although
+                # Weiner admitted … that he had “been friends for some time,” he claimed")
+                comma = next((i for i in range(a, b) if t[i] == "," and (
+                    t[i + 1 : i + 2] in CLOSING_MARKS or not inside_any(
+                        i, [(q.open, q.stop) for q in pairs]))), None)
                 if comma is not None:
-                    b = comma
+                    b = comma + 2 if t[comma + 1 : comma + 2] in CLOSING_MARKS else comma
                     inner = [q for q in inner if q.open < b]
         # (the quoted stretches after a cut no longer hold the content open)
         last_close = max((q.stop for q in inner), default=a)

@@ -182,7 +182,7 @@ class SpeakerSearch:
         :meth:`relative_gap`); else, for a cue after "and", the subject of the earlier
         verb."""
         cands = [m for m in self.between(a, cue) if m.end <= cue]
-        head = self.restrictive_head(a, cue, cands)
+        head = self.restrictive_head(a, cue, cands, relative)
         if head is not None:
             return head
         for i in range(len(cands) - 1, -1, -1):
@@ -274,17 +274,27 @@ class SpeakerSearch:
                 return subj[-1]
         return None
 
-    def restrictive_head(self, a: int, cue: int, cands: list[Mention]) -> Mention | None:
-        """The noun a restrictive "who" clause right before the cue belongs to: "a White
-        House official who spoke anonymously to discuss internal strategy said", "Many of
-        the local GOP leaders who’d rather be working for … Ben Carson said" (not the
-        names inside the clause)."""
+    def restrictive_head(self, a: int, cue: int, cands: list[Mention], relative: bool = True
+                         ) -> Mention | None:
+        """The noun a "who" clause running up to the cue belongs to: "a White House
+        official who spoke anonymously to discuss internal strategy said", "Many of the
+        local GOP leaders who’d rather be working for … Ben Carson said" (not the names
+        inside the clause), "Sanders, who endorsed Canova in late May and said …" (the
+        cue inside the clause)."""
         w = self.t.rfind(" who", max(a, cue - 200), cue)
         if w < 0 or not _WHO_WORD.match(self.t, w) or _GAP_PUNCT.search(self.t, w, cue):
             return None
         head = max((m for m in cands if m.end <= w), key=lambda m: (m.end, -m.start),
                    default=None)
-        if head is None or self.t[head.end : w].strip() \
+        between = self.t[head.end : w] if head is not None else ""
+        if "," in between:
+            # ", who": only where a relative clause may speak (see ``speaker_left``), and
+            # not "who asked not to be named"
+            word = WORD.match(self.t, cue)
+            if not relative or word is None \
+                    or self.k.verb_forms.get(word.group(0).lower()) in self.k.not_relative_cues:
+                return None
+        if head is None or between.strip(" ,") \
                 or head.kind not in ("person", "anonymous", "group", "name") or head.possessive \
                 or _COPULA_BEFORE.search(self.t, max(a, head.start - 50), head.start):
             return None  # (not "Raynard Jackson … is a Virginia resident who crossed …")
