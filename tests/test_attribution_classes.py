@@ -1624,3 +1624,56 @@ def test_a_cue_inside_a_who_clause_and_more_bare_groups():
         ("the race was over", "Trump")]
     assert _pairs("A nurse at the unit, who asked not to be named, said: “We are "
                   "stretched.”") == [("We are stretched.", "nurse at the unit")]
+
+
+def test_inverted_said_a_source_after_from_and_a_cue_word_after_a_determiner():
+    # PolNeAR train: "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “…”"
+    # gave no speaker ("Said" opened the name's run); "- More from Jones: “…”" gave "More"
+    # or nothing; "More from the report: “…”" took "report" for a verb; "by
+    # interjecting, “…”", "upon saying, “…”" and "went so far as to say: “…”" gave none
+    body = ("The home was renovated.\n\nSaid Dorothy Poynter, who grew up with Ali in the "
+            "neighborhood, “We were all so proud of him.”")
+    assert _pairs(body) == [("We were all so proud of him.", "Dorothy Poynter")]
+    body = "What that means - More from Jones: “The partisanship of the state matters.”"
+    assert _pairs(body) == [("The partisanship of the state matters.", "Jones")]
+    body = "It is not enough. More from the report: “Vendors condition their samples.”"
+    assert _pairs(body) == [("Vendors condition their samples.", "report")]
+    assert _pairs("Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.”") \
+        == [("Only Rosie O’Donnell.", "Trump")]
+    assert _pairs("Silverman incurred a wave of boos upon saying, “Hillary heard the "
+                  "passion of the people.”") == [("Hillary heard the passion of the people.",
+                                                   "Silverman")]
+    assert _pairs("The columnist David Auerbach went so far as to say: ''Twitter as we know "
+                  "it is over.''") == [("Twitter as we know it is over.", "David Auerbach")]
+    # counter-examples: a capitalised "Said" inside a sentence is a name, the one a
+    # message is addressed to does not speak, and "his claims" is no cue
+    assert _pairs("Edward Said argued that the plan would fail.") == [
+        ("the plan would fail", "Edward Said")]
+    assert _pairs("McConnell delivered a blunt message to Trump: “Stop it.”") == [
+        ("Stop it.", "McConnell")]
+    assert _pairs("His claims that the plan would fail were wrong.") == []
+
+
+def test_content_after_a_quoted_stretch_including_and_as():
+    # PolNeAR train: "Trump said things “should be wrapped up by Cleveland,” referring to
+    # the party’s July convention" kept the writer's participle (the comma sat inside the
+    # quotation marks); "could not “make deals” as president because …" was cut at "as
+    # president"; "…, including a $200 million fund" was cut like a participle clause
+    body = ("He did not mention his opponents.\n\nTrump said things “should be wrapped up by "
+            "Cleveland,” referring to the party’s July convention.")
+    assert _pairs(body)[-1] == ("things “should be wrapped up by Cleveland,”", "Trump")
+    body = ("Trump questioned his temperament, saying the senator could not “make deals” as "
+            "president.")
+    assert _pairs(body) == [("the senator could not “make deals” as president", "Trump")]
+    body = ("Ana M. Ruiz said the Council had won concessions, including a $200 million fund "
+            "for repairs.")
+    assert _pairs(body) == [("the Council had won concessions, including a $200 million "
+                             "fund for repairs", "Ana M. Ruiz")]
+    # counter-examples (the seed's standfirst): an adverbial clause after the quoted
+    # stretch is still the writer's, with or without an article ("as toll mounts")
+    body = ("The US says Beijing has a ‘responsibility to use influence with Putin’ as toll "
+            "mounts from the invasion.")
+    assert _pairs(body) == [("Beijing has a ‘responsibility to use influence with Putin’",
+                             "United States")]
+    assert _pairs("Smith said the plan was “a disaster” as the crowd cheered.") == [
+        ("the plan was “a disaster”", "Smith")]

@@ -59,6 +59,9 @@ _NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|as|because|although|though
 # a mention right after one of these is an object, not a speaker ("a message to Trump:")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|about|against|at|on|of|from|toward|towards)"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
+# a source named as where the quotation comes from: "More from the report: “…”", "- Pew
+# Research: “…”" (its own line), "From Jones: “…”"
+_FROM_SOURCE = re.compile(r"(?:^|[-–—.!?]\s+|[-–—]\s*)(?:[Mm]ore\s+)?[Ff]rom\s+(?:the\s+)?$")
 _SENT_END = re.compile(r"[.!?…]")
 
 
@@ -142,6 +145,15 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
                             and _WHEN_BEFORE.search(t, max(s, c.start() - 14), c.start()))]
             cue = cues[-1] if cues else None
             colon = before.rstrip().endswith(":")
+            if cue is not None and cue.group(0)[0].isupper() and " " not in cue.group(0):
+                # "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of
+                # him.”": a sentence opened by its cue, then the speaker
+                sp = self.speaker_right(cue.end(), q.open)
+                if sp is not None:
+                    self.add(Quote(q.body, q.close, "direct", cue.group(0), cue.start(), sp,
+                                   p, rule="cue before quote"))
+                    used.add(qi)
+                continue
             if cue is None or not (_CUE_TO_MARK.fullmatch(t[cue.end() : q.open])
                                    or _ADJUNCT_TO_MARK.fullmatch(t[cue.end() : q.open])
                                    or _ASKED_TO_MARK.fullmatch(t[cue.end() : q.open]) or (
@@ -154,8 +166,14 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
                     sp = self.speaker_left(s, cue.a) if cue is not None \
                         and cue.phrase.lower() not in self.k.direct_only else None
                     last = self.speaker_left(s, end) if sp is None else None
+                    if sp is None and last is None:
+                        # "More from the report: “…”", "- More from Jones: “…”"
+                        named = [m for m in self.between(s, end) if m.end == end]
+                        if named and _FROM_SOURCE.search(t[s : named[-1].start]):
+                            last = named[-1]
                     if last is not None and _OBJECT_BEFORE.search(t, max(s, last.start - 12),
-                                                                 last.start):
+                                                                 last.start) \
+                            and not _FROM_SOURCE.search(t[s : last.start]):
                         # "McConnell delivered a blunt message to Trump: “…”": the one
                         # addressed is not the speaker
                         last = None

@@ -45,6 +45,20 @@ def inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# a cue word after a determiner is a noun ("the report", "his claims")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|"
+                                r"[Tt]hese|[Tt]hose)\s+$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…”\"’']\s+)$")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _opens_inversion(text: str, a: int, b: int) -> bool:
+    """True for a capitalised cue that opens a sentence before a name ("Said Dorothy
+    Poynter, …"), the only place where one counts."""
+    return _SENTENCE_BEFORE.search(text, max(0, a - 3), a) is not None \
+        and _NAME_AFTER.match(text, b) is not None
+
+
 class FoundQuotes(SpeakerSearch):
     """An article's quote-finding state: body scans, cue hits, quotation-mark pairs,
     mentions (through :class:`~analysis.quotes.speaker_search.SpeakerSearch`), and the
@@ -55,7 +69,11 @@ class FoundQuotes(SpeakerSearch):
         self.scans = body_scans(article)
         self.cue_hits = [Hit(blk.start + h.start(), blk.start + h.end(), h.group(0))
                          for blk, sc in zip(body, self.scans, strict=True)
-                         for h in sc["cue"]]
+                         for h in sc["cue"]
+                         if (not h.group(0)[0].isupper() or " " in h.group(0)
+                             or _opens_inversion(blk.text, h.start(), h.end()))
+                         and not _DETERMINER_BEFORE.search(blk.text, max(0, h.start() - 7),
+                                                           h.start())]
         self.cue_starts = [h.start() for h in self.cue_hits]
         self.pairs: list[list[Pair]] = [quote_pairs(b.text, b.start) for b in body]
         self.pair_spans = [(q.open, q.stop) for ps in self.pairs for q in ps]

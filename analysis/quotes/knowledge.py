@@ -36,6 +36,7 @@ class Knowledge:
     verb_forms: dict[str, str]  # form -> lemma
     needs_object: frozenset[str]
     not_relative_cues: frozenset[str]  # "who asked not to be named": no speech
+    inverted_openers: frozenset[str]  # "Said", "Asked": a capitalised cue opening a sentence
     audiences: tuple[str, ...]
     phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
     clause_words: frozenset[str]
@@ -160,6 +161,8 @@ def knowledge() -> Knowledge:
     direct_only = frozenset(str(w).lower() for w in verbs.get("direct_only") or [])
     cue_words = list(verb_forms) + [p for p, _ in phrases] + list(direct_only)
     cue_words += [p[:1].upper() + p[1:] for p, _ in phrases]
+    # "Said Dorothy Poynter, …": kept only where they open a sentence (FoundQuotes)
+    cue_words += [str(w).capitalize() for w in verbs.get("inverted_openers") or []]
     cue_words.sort(key=len, reverse=True)
     lexicon = Lexicon()
     lexicon.add(cue_words, "cue", no_suffix="’'-")
@@ -189,6 +192,8 @@ def knowledge() -> Knowledge:
         verb_forms=verb_forms,
         needs_object=frozenset(verbs.get("needs_object") or []),
         not_relative_cues=frozenset(verbs.get("not_relative_cues") or []),
+        inverted_openers=frozenset(str(w).capitalize()
+                                   for w in verbs.get("inverted_openers") or []),
         audiences=tuple(sorted((a.lower() for a in verbs.get("audiences") or []),
                                key=len, reverse=True)),
         phrases=phrases,

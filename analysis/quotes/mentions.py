@@ -330,6 +330,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 honorific, i = tokens[0], 1  # "Mr. Kelly", "Ms Alvarez": a person follows
             elif n > 1 and tokens[0] in k.pronoun_surnames and tokens[1] not in not_names:
                 pass  # "He Yadong": the surname, then the given name
+            elif n > 1 and tokens[0] in k.inverted_openers and _opens_sentence(text, off + rs):
+                i = 1  # "Said Dorothy Poynter, …": the cue, then the speaker
             else:
                 while i < n and tokens[i] in not_names:
                     i += 1

@@ -93,18 +93,22 @@ _CUT_CONTENT = re.compile(
     r",\s+(?:amid|while|as|after|before|despite|even as|"
     r"adding|saying|according to|though|although|even though|whereas)\b"
     # ", blaming rising costs": a participle clause is the writer's, not the content
-    r"|,\s+(?!(?:something|nothing|anything|everything|king|thing|spring|string|during)\b)"
-    r"[a-z]{3,}ing\b")
+    r"|(?:,|(?<=,[”\"’]))\s+"
+    r"(?!(?:something|nothing|anything|everything|king|thing|spring|string|during|including|"
+    r"regarding|concerning|excluding)\b)[a-z]{3,}ing\b")
 # after the last quoted stretch of a mixed quote, an adverbial clause is the writer's
 _ADVERBIAL_AFTER_QUOTE = re.compile(
-    r"\s*,?\s+(?:as|amid|while|after|before|despite|because|since|when(?!\s+it\s+comes\b)|"
-    r"during|following|ahead of)\b")
+    # ("as toll mounts", "as the crowd cheered"; not "as president")
+    r"\s*,?\s+(?:as(?=\s+(?:(?:the|a|an|he|she|they|it|we|I|[A-Z]\w*)\b|\w+\s+\w+(?:s|ed)\b))|"
+    r"amid|while|after|before|"
+    r"despite|because|since|when(?!\s+it\s+comes\b)|during|following|ahead of)\b")
 # relative pronouns that can be the object of a cue ("which China claims as its own");
 # "where"/"when" cannot ("the Capitol, where Harry Reid told reporters that …")
 _RELATIVES = frozenset({"which", "that", "who", "whom"})
 # a gerund cue after one of these belongs to the sentence's subject ("McConnell deflected
 # questions before saying, “…”")
-GERUND_LINK = re.compile(r"\b(?:before|after|while|when|by|without|then)\s+$", re.IGNORECASE)
+GERUND_LINK = re.compile(r"\b(?:before|after|while|when|by|without|then|upon)\s+$",
+                         re.IGNORECASE)
 # the hearer after "told": "Fox News", "the committee", "Britain’s ITV television station"
 OBJECT_NP = re.compile(r"^(?:[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}"
                         r"(?:(?:\s+(?:television|radio|news))?\s+(?:station|network|channel|"
