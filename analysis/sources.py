@@ -212,7 +212,9 @@ class _Resolver:
             return None
         orgs = [x for x in self.before(m, 5) if x.kind == "org" and not x.in_quote
                 and x.end <= m.start and x.paragraph >= m.paragraph - 5]
-        return orgs[-1] if orgs else None
+        # "for the district": a body whose name holds the noun before any other body
+        named = [x for x in orgs if any(n in x.name.lower().split() for n in nouns)]
+        return (named or orgs)[-1] if orgs else None
 
     def pronoun(self, m: Mention, q: Quote) -> tuple[Mention | None, str | None]:
         lo = bisect_left(self.done_paragraphs, q.paragraph - 3)

@@ -6,6 +6,7 @@ sentences by hand."""
 from __future__ import annotations
 
 from analysis.article import parse_text
+from analysis.quotes.mentions import find_mentions
 from analysis.sources import analyze_sources
 
 HEAD = "Headline of the story\n\nA standfirst sums the story up in one line.\n\n"
@@ -1677,3 +1678,20 @@ def test_content_after_a_quoted_stretch_including_and_as():
                              "United States")]
     assert _pairs("Smith said the plan was “a disaster” as the crowd cheered.") == [
         ("the plan was “a disaster”", "Smith")]
+
+
+def test_an_unnamed_source_after_a_body_and_a_comma_and_sentence_opening_auxiliaries():
+    # PolNeAR train: "Eggleston's meeting with the Democrats on Capitol Hill, officials
+    # said, was aimed at …" lost its officials (an unnamed source right after a body was
+    # read as the body's spokesman even across a comma); "Had Sanders won …" and "Does
+    # Rubio, like Tilton, oppose …" made "Had Sanders" and "Does Rubio" names
+    body = ("Eggleston's meeting with the Democrats on Capitol Hill, officials said, was "
+            "aimed at explaining the actions.")
+    assert [s for _, s in _pairs(body)] == ["officials", "officials"]
+    article = parse_text(HEAD + "Bernie Sanders spoke.\n\nHad Sanders won the vote, they "
+                         "would have swung to him.", id="t")
+    assert [(m.text, m.name) for m in find_mentions(article) if m.kind == "person"] == [
+        ("Bernie Sanders", "Bernie Sanders"), ("Sanders", "Bernie Sanders")]
+    # counter-example: a body right before its spokesperson, with no comma, still speaks
+    assert _pairs("A Department of Health spokesperson said the plan would fail.") == [
+        ("the plan would fail", "Department of Health")]

@@ -407,7 +407,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             if any(x < b and a < y and not (a <= x and y <= b) for x, y in taken):
                 continue
             gap = _NAME_GAP.search(text, max(off, a - 3), a)
-            if gap and (gap.start() in body_ends
+            if gap and (gap.start() in body_ends and "," not in gap.group(0)
                         or gap.start() in person_ends and "," in gap.group(0)):
                 continue  # "a Department of Health spokesperson", "Tom Ellery, an analyst"
             taken.append((a, b))
