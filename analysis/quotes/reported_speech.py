@@ -128,7 +128,7 @@ def has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
     if ws[0] == "that" or ws[0] in k.clause_subjects:
         return True  # "said he visits the library": a subject pronoun opens a clause
     for j, w in enumerate(ws):
-        contracted = _CONTRACTED_VERB.search(w)
+        contracted = _CONTRACTED_VERB.search(w) if "’" in w or "'" in w else None
         if contracted and (j or w[: contracted.start()] in k.clause_subjects):
             return True  # "he’ll welcome advice", "she’d go", "the plan’d fail"
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
