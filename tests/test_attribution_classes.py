@@ -1695,3 +1695,29 @@ def test_an_unnamed_source_after_a_body_and_a_comma_and_sentence_opening_auxilia
     # counter-example: a body right before its spokesperson, with no comma, still speaks
     assert _pairs("A Department of Health spokesperson said the plan would fail.") == [
         ("the plan would fail", "Department of Health")]
+
+
+def test_plural_possessives_parentheses_spokesmen_someone_and_past_tenses():
+    # PolNeAR train: "Bernie Sanders’ campaign says …" gave nothing (a possessive in "s’"
+    # was not seen); "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been
+    # mistaken for a staffer) says …" gave nothing (a long parenthesis broke the link);
+    # "White House and Pentagon spokesmen said", "someone told Trump that …" and
+    # "Friends of Mr. Clinton's who have seen him … say …" gave nothing; "A news report
+    # published Wednesday said Ash Carter used …" gave nothing ("used" was no verb)
+    assert _pairs("Bernie Sanders’ campaign says it raised more than $21 million.") == [
+        ("it raised more than $21 million", "Bernie Sanders’ campaign")]
+    body = ("But Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken "
+            "for a staffer) says he was unfocused.")
+    assert _pairs(body) == [("he was unfocused", "Chris Murphy")]
+    assert _pairs("White House and Pentagon spokesmen said the ban prevented the "
+                  "research.") == [("the ban prevented the research", "pentagon spokesmen")]
+    assert _pairs("Looks like someone told Trump that he is dead in the water.") == [
+        ("he is dead in the water", "someone")]
+    assert _pairs("Friends of Mr. Clinton's who have seen him recently say that the energy "
+                  "is gone.") == [("the energy is gone", "friends")]
+    assert _pairs("A news report published Wednesday said Ash Carter used a personal "
+                  "account.") == [("Ash Carter used a personal account", "news report")]
+    # counter-examples: "Jones' book" after a cue is no owner speaking, and a noun that
+    # is also a past tense does not make a clause ("stressed the budget cut")
+    assert _pairs("Jones' book was good, Smith said.") == [("Jones' book was good", "Smith")]
+    assert _pairs("Smith stressed the budget cut in his speech.") == []

@@ -15,7 +15,9 @@ from typing import Any
 from analysis.quotes.knowledge import Knowledge
 from analysis.quotes.phrase_matcher import Hit
 
-_POSSESSIVE = re.compile(r"[’']s\b")
+# "China’s", and a plural's or a name's in -s ("Sanders’ campaign")
+_POSSESSIVE = re.compile(r"[’']s\b|(?<=s)[’'](?=\s)")
+_PLURAL_POSSESSIVE = re.compile(r"[’'](?=\s+[a-z])")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NON_SPACE = re.compile(r"\S+")
 _FULL_STOP_WORD = re.compile(r"(\S+)\.(?=\s)")
@@ -51,7 +53,9 @@ def capitalised_runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
             # plain words: the common case
             last = raw.rsplit(None, 1)[-1]
             if last not in not_names and last.lower() not in k.connectors:
-                out.append((m0.start(), m0.end(), False))
+                # "Bernie Sanders’ campaign": a possessive after a name in -s
+                out.append((m0.start(), m0.end(), raw[-1] == "s" and _PLURAL_POSSESSIVE.match(
+                    text, m0.end()) is not None))
             elif " " in raw:
                 _trim_run(text, m0, k, out)
             continue

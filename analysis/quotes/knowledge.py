@@ -133,7 +133,9 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
         r"(?:\s*\([^()]{1,30}\)(?=\s*,))?"  # "Rep. Elijah Cummings (D-Md.), chair of …,"
         r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|\d[,.]\d|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
         r"{1,3})?"
-        r"(?:\s*\([^()]{1,30}\))?"  # "Sen. Marco Rubio (R-Fla.) said"
+        # "Sen. Marco Rubio (R-Fla.) said", "Sen. Chris Murphy (a Connecticut Democrat so
+        # boyish he has been mistaken for a junior staffer) says"
+        r"(?:\s*\([^()]{1,120}\))?"
         r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
         rf"(?:\s*(?:{words}))*\s*$",
         re.IGNORECASE,

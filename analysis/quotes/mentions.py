@@ -266,12 +266,16 @@ def _relation_after(text: str, end: int, k: Knowledge) -> int | None:
     """End of a relation noun or an owned body after a possessive ("’s son", "'s chief
     of staff", "’s campaign")."""
     rest = text[end : end + 40]
-    if not rest.startswith(("’s ", "'s ")):
+    if rest.startswith(("’s ", "'s ")):
+        skip = 3
+    elif rest.startswith(("’ ", "' ")) and text[end - 1 : end] == "s":
+        skip = 2  # "Bernie Sanders’ campaign"
+    else:
         return None
-    low = rest[3:].lower()
+    low = rest[skip:].lower()
     for noun in k.owned_nouns:
         if low.startswith(noun) and not low[len(noun) : len(noun) + 1].isalpha():
-            return end + 3 + len(noun)
+            return end + skip + len(noun)
     return None
 
 
@@ -529,7 +533,7 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         named = _COMMA_THEN.match(text, rel)
         if named and named.end() in person_starts:
             continue  # "Sanders’s campaign manager, Jeff Weaver,": the name is the person
-        noun = text[m.end + 3 : rel].lower()
+        noun = text[m.end : rel].lower().lstrip("’'s").lstrip()
         kind, org_type = ("org", "organisation") if noun in k.possessed_bodies else (
             "person", None)
         out.append(Mention(m.start, rel, text[m.start : rel], kind, text[m.start : rel],

@@ -70,6 +70,8 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|being|became|becomes)\s+
                             r"(?:(?:a|an|the|one|another)\s+)?(?:[\w’'-]+\s+){0,3}$")
 _WHO_WORD = re.compile(r" who[’']?\w*\b")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
+# "Friends of Mr. Clinton's who …": an unnamed source's "of" and its owner
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*[’']s?")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
 _THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -286,6 +288,13 @@ class SpeakerSearch:
             return None
         head = max((m for m in cands if m.end <= w), key=lambda m: (m.end, -m.start),
                    default=None)
+        if head is not None and head.possessive:
+            # "Friends of Mr. Clinton's who have seen him … say": the friends
+            head = max((m for m in cands if m.end <= head.start and m.kind == "anonymous"),
+                       key=lambda m: (m.end, -m.start), default=None)
+        if head is not None and head.kind == "anonymous" \
+                and _OF_OWNER.fullmatch(self.t, head.end, w):
+            return head
         between = self.t[head.end : w] if head is not None else ""
         if "," in between:
             # ", who": only where a relative clause may speak (see ``speaker_left``), and
