@@ -1721,3 +1721,20 @@ def test_plural_possessives_parentheses_spokesmen_someone_and_past_tenses():
     # is also a past tense does not make a clause ("stressed the budget cut")
     assert _pairs("Jones' book was good, Smith said.") == [("Jones' book was good", "Smith")]
     assert _pairs("Smith stressed the budget cut in his speech.") == []
+
+
+def test_an_all_capitals_hearer_four_commas_and_beamed():
+    # PolNeAR train: "Dick Dever, who was listed on the Cruz slate, told POLITICO, “…”"
+    # gave no speaker (a hearer in capitals was no hearer); "“…,” Harry Bond, 30, of
+    # Raleigh, N.C., who was among those polled, said …" gave none (four commas); "“…”
+    # beamed Donald Hartley" gave none
+    body = ("It is an open question.\n\nDick Dever, who was listed on the Cruz slate, told "
+            "POLITICO, “Of the three, I like John Kasich the best.”")
+    assert _pairs(body) == [("Of the three, I like John Kasich the best.", "Dick Dever")]
+    body = ('"Both Trump and Cruz scare me," Harry Bond, 30, of Raleigh, N.C., who was among '
+            'those polled, said in a follow-up interview.')
+    assert _pairs(body) == [("Both Trump and Cruz scare me,", "Harry Bond")]
+    assert _pairs("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.") == [
+        ("This is fantastic!", "Donald Hartley")]
+    # counter-example: "smiled" with no quotation next to it reports nothing
+    assert _pairs("Donald Hartley smiled that the vote was in.") == []

@@ -39,7 +39,8 @@ _CUE_TO_MARK = re.compile(r"\s*(?:[A-Z]?[a-z]+\s+){0,3}?(?:[A-Z]?[a-z]+)?[:,]?\s
 # a hearer and a short adjunct between a cue and its quote: "told reporters in Nashua
 # last week, “…”" (never "that")
 _HEARER_TO_MARK = re.compile(
-    r"\s*(?:(?!that\b)[A-Z]?[a-z’']+\s+){1,6}?(?!that\b)[A-Z]?[a-z]+[:,]\s*")
+    r"\s*(?:(?!that\b)(?:[A-Z]?[a-z’']+|[A-Z]{2,})\s+){0,6}?(?!that\b)(?:[A-Z]?[a-z]+|[A-Z]{2,})"
+    r"[:,]\s*")  # ("told POLITICO, “…”")
 # an adjunct of place or time between a cue and its quote: "Clinton said at a Fox News
 # town hall on Monday, “…”"
 _ADJUNCT_TO_MARK = re.compile(r"\s+(?:at|in|on|during|after|before|from)\s+"

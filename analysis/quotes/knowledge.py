@@ -132,7 +132,7 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
         r"the\s+\d+\s+[a-z]+))?"  # "of Ohio", "from the 14 states"
         r"(?:\s*\([^()]{1,30}\)(?=\s*,))?"  # "Rep. Elijah Cummings (D-Md.), chair of …,"
         r"(?:\s*,(?:\s*(?:[^,.;:“”\"]|\d[,.]\d|“[^“”]{1,60}”|\"[^\"]{1,60}\"|''.{1,60}?''){1,160}?,)"
-        r"{1,3})?"
+        r"{1,4})?"  # (four: "Harry Bond, 30, of Raleigh, N.C., who was among those polled,")
         # "Sen. Marco Rubio (R-Fla.) said", "Sen. Chris Murphy (a Connecticut Democrat so
         # boyish he has been mistaken for a junior staffer) says"
         r"(?:\s*\([^()]{1,120}\))?"
