@@ -1265,9 +1265,10 @@ def test_an_adjunct_between_cue_and_quote_and_an_outlets_writer_as_subject():
     body = ("The Blaze’s Matt Walsh provided a justification for a blacklist, saying it is "
             "necessary to identify the traitors.")
     assert _pairs(body) == [("it is necessary to identify the traitors", "Matt Walsh")]
-    # counter-example: an owner followed by a body, not a person, still stands for it
+    # counter-example: an owner followed by a body, not a person, speaks through the body
+    # (named in full since the eleventh batch: "central bank" is a possessed body)
     body = "Japan’s central bank ended a meeting by announcing it would expand purchases."
-    assert _pairs(body) == [("it would expand purchases", "Japan")]
+    assert _pairs(body) == [("it would expand purchases", "Japan’s central bank")]
 
 
 def test_a_county_party_and_a_son_named_after_a_comma():
@@ -1738,3 +1739,19 @@ def test_an_all_capitals_hearer_four_commas_and_beamed():
         ("This is fantastic!", "Donald Hartley")]
     # counter-example: "smiled" with no quotation next to it reports nothing
     assert _pairs("Donald Hartley smiled that the vote was in.") == []
+
+
+def test_a_country_s_ministry_or_central_bank_is_a_body_of_that_side():
+    # PolNeAR train: "Japan's central bank ended a policy meeting on Friday by announcing
+    # …" gave "Japan" (the annotation names the bank); "China’s foreign ministry said …"
+    # gave no voice at all
+    r = _result("China’s foreign ministry said the talks were frank.")
+    assert [(s["name"], s["type"], s["side"]) for s in r["sources"]] == [
+        ("China’s foreign ministry", "government", "China")]
+    r = _result("Japan’s central bank said it would buy bonds.")
+    assert [(s["name"], s["side"]) for s in r["sources"]] == [("Japan’s central bank",
+                                                              "Japan")]
+    # counter-example: a person's campaign keeps the organisation type and no side
+    r = _result("Trump’s campaign said it raised more.")
+    assert [(s["name"], s["type"], s["side"]) for s in r["sources"]] == [
+        ("Trump’s campaign", "organisation", "unknown")]

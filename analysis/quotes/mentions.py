@@ -536,8 +536,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         noun = text[m.end : rel].lower().lstrip("’'s").lstrip()
         kind, org_type = ("org", "organisation") if noun in k.possessed_bodies else (
             "person", None)
+        side = None
+        if kind == "org":
+            # "China’s foreign ministry": the body's own type, the country's side
+            org_type = k.org_heads.get(noun.rsplit(None, 1)[-1]) or org_type
+            side = m.side if m.kind == "country" else None
         out.append(Mention(m.start, rel, text[m.start : rel], kind, text[m.start : rel],
-                           org_type=org_type, paragraph=m.paragraph, possessor=m.name))
+                           org_type=org_type, paragraph=m.paragraph, possessor=m.name,
+                           side=side))
     # possessors: "China’s Ministry …" -> the ministry's possessor is China
     out.sort(key=lambda x: (x.start, -x.end))
     linkable = [m for m in out if m.kind != "side_word"]
