@@ -1755,3 +1755,20 @@ def test_a_country_s_ministry_or_central_bank_is_a_body_of_that_side():
     r = _result("Trump’s campaign said it raised more.")
     assert [(s["name"], s["type"], s["side"]) for s in r["sources"]] == [
         ("Trump’s campaign", "organisation", "unknown")]
+
+
+def test_an_owner_after_a_cue_interjected_to_say_and_exhorted():
+    # PolNeAR train: "The lawmaker, who represents a district in Albay province, said
+    # Trump's remarks have …" gave Trump (the owner after the cue was read as an inverted
+    # speaker); "O'Malley, who signed gun laws, interjected to say: “…”" and "“…,”
+    # exhorted Clinton's introducer, actress Jamie Lee Curtis" gave no speaker
+    assert _pairs("The lawmaker, who represents a district in Albay province, said Trump's "
+                  "remarks have spread widely.") == []
+    body = ("O'Malley, who signed sweeping gun laws as governor, interjected to say: “They "
+            "have both been inconsistent.”")
+    assert _pairs(body) == [("They have both been inconsistent.", "O'Malley")]
+    assert _pairs("“It is about time,” exhorted Clinton’s introducer, actress Jamie Lee "
+                  "Curtis.") == [("It is about time,", "Jamie Lee Curtis")]
+    # counter-example: the person after an owner and a title still speaks
+    assert _pairs("“We will see,” said Clinton’s top aide Jake Sullivan.") == [
+        ("We will see,", "Jake Sullivan")]

@@ -413,8 +413,12 @@ class SpeakerSearch:
             # "said in a statement": the statement does not speak; "…, said that Sanders
             # had …": the name after "that" is in the reported clause
             return None
-        if found[0].possessive and len(found) > 1:
-            found = found[1:]  # "said Clinton’s top aide Jake Sullivan": not Clinton
+        if found[0].possessive:
+            # "said Clinton’s top aide Jake Sullivan": not Clinton; "said Trump's remarks
+            # have …": no one
+            found = found[1:]
+            if not found:
+                return None
         first = found[0]
         if first.kind != "person":
             named = next((x for x in found[1:] if x.kind == "person" and x.start >= first.end),
