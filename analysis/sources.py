@@ -252,6 +252,13 @@ class _Resolver:
                     x.paragraph == m.paragraph and (not self.after_verb(x) or self.is_subject(x))
                     and not EMPLOYER_BEFORE.search(self.a.text, max(0, x.start - 5), x.start)
                     or x.paragraph == m.paragraph - 1 and self.is_subject(x))]
+        # a name inside the reported words of a quote whose speaker is a person is no
+        # antecedent of the next speaker's he/she ("Whether the Clinton or Trump model
+        # …, said Jake Horowitz. “…,” he said": Horowitz, not Trump)
+        spans = [(qq.start, qq.end) for qq, mm, _ in recent
+                 if qq.kind != "direct" and mm.kind == "person" and qq.end <= m.start]
+        if spans:
+            here = [c for c in here if not any(a <= c[0] < b for a, b in spans)]
         # a single unknown name that has spoken ("“…,” Bob said.") is a person too
         quoted = [(qq.start, mm, k) for qq, mm, k in recent
                   if mm.kind in ("person", "name") or (

@@ -1772,3 +1772,17 @@ def test_an_owner_after_a_cue_interjected_to_say_and_exhorted():
     # counter-example: the person after an owner and a title still speaks
     assert _pairs("“We will see,” said Clinton’s top aide Jake Sullivan.") == [
         ("We will see,", "Jake Sullivan")]
+
+
+def test_a_name_inside_reported_words_is_no_antecedent_of_the_next_he():
+    # PolNeAR train: "Whether the Clinton or Trump model is more effective will be part of
+    # the election postmortem, said Jake Horowitz, editor in chief of Mic.com. “…,” he
+    # said." gave Trump, a name inside Horowitz's reported words
+    body = ("Whether the Clinton or Trump model is more effective will be part of the "
+            "election postmortem, said Jake Horowitz, editor in chief of Mic.com. \"You have "
+            "a very sophisticated operation,\" he said.")
+    assert _pairs(body)[-1] == ("You have a very sophisticated operation,", "Jake Horowitz")
+    # counter-example: a person named outside any quote before "he" still counts
+    body = ("Bob Kerrey spoke.\n\nJohn Kasich visited the plant on Monday. “It is a great "
+            "day,” he said.")
+    assert _pairs(body) == [("It is a great day,", "John Kasich")]
