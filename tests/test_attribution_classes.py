@@ -1786,3 +1786,18 @@ def test_a_name_inside_reported_words_is_no_antecedent_of_the_next_he():
     body = ("Bob Kerrey spoke.\n\nJohn Kasich visited the plant on Monday. “It is a great "
             "day,” he said.")
     assert _pairs(body) == [("It is a great day,", "John Kasich")]
+
+
+def test_a_wire_dateline_with_a_date_and_an_owner_s_role_before_a_name():
+    # PolNeAR train: "PARIS, Aug 31 (Reuters) - France’s far-right National Front party
+    # leader, Marine Le Pen, voiced support …, saying …" gave "PARIS", then (as the
+    # dateline was dropped) "Aug", "Reuters" and "France"
+    body = ("PARIS, Aug 31 (Reuters) - France’s far-right National Front party leader, Marine "
+            "Le Pen, voiced support for Trump on Wednesday, saying his rival would bring war.")
+    assert _pairs(body) == [("his rival would bring war", "Marine Le Pen")]
+    # counter-examples: a dateline without a date still names no one, and an owner
+    # followed by its body still speaks through the body
+    assert _pairs("WASHINGTON (AP) — Sen. John Smith said the plan would fail.") == [
+        ("the plan would fail", "John Smith")]
+    assert _pairs("China’s foreign ministry said the talks were frank.") == [
+        ("the talks were frank", "China’s foreign ministry")]

@@ -320,13 +320,19 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         first_out, first_single = len(out), len(singles)  # this paragraph's mentions
         if _CREDIT_LINE.match(btext):
             continue  # a photo credit on its own line ("John Moore/Getty Images."): no voice
+        dateline_end = -1
         for rs, re_, possessive in capitalised_runs(btext, k):
             seg = btext[rs:re_]
             if _PARTY_TAG.match(seg):
                 continue  # "(D-Calif.)", "R-Texas": a party and state, no one's name
-            if not btext[:rs].strip() and " " in seg and seg.isupper() \
-                    and _DATELINE_END.match(btext, re_):
-                continue  # "NEW YORK —", "SAN JUAN, Puerto Rico (AP) —": a dateline
+            if not btext[:rs].strip() and len(seg) > 2 and seg.isupper() \
+                    and (dateline := _DATELINE_END.match(btext, re_)):
+                # "NEW YORK —", "SAN JUAN, Puerto Rico (AP) —", "PARIS, Aug 31 (Reuters) -":
+                # the place and the agency in it name no one
+                dateline_end = dateline.end()
+                continue
+            if rs < dateline_end:
+                continue
             tokens = seg.split()
             i, n = 0, len(tokens)
             honorific = None
@@ -560,8 +566,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
 _POSSESSIVE = re.compile(r"[’']s\b")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][a-z]*\.?$")
 # what follows a dateline's place: ", Calif.", "(AP)", then a dash
-_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*"
-                           r"(?:\([^()]{1,30}\)\s*)?[—–-]")
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d{1,2}))?)?\s*"
+                           r"(?:\([^()]{1,30}\)\s*)?[—–-]")  # (", Aug 31 (Reuters) -")
 # a paragraph that is only a photo credit: "John Moore/Getty Images.", "AP Photo/Evan Vucci"
 # capitalised words on both sides of the slash ("John Moore/Getty Images.", "AP Photo/
 # Evan Vucci"), not a sentence ("A CNN/ORC poll said he led.")

@@ -69,6 +69,7 @@ _NAMED_SUBJECT_VERB = re.compile(
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|being|became|becomes)\s+"
                             r"(?:(?:a|an|the|one|another)\s+)?(?:[\w’'-]+\s+){0,3}$")
 _WHO_WORD = re.compile(r" who[’']?\w*\b")
+_OWNED_ROLE_THEN_NAME = re.compile(r"[’']s?\s+[^,.;:“”\"]{1,60},\s*")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 # "Friends of Mr. Clinton's who …": an unnamed source's "of" and its owner
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*[’']s?")
@@ -396,6 +397,13 @@ class SpeakerSearch:
                 and found[1].start - found[0].end <= 4:
             found = found[1:]  # "The Blaze’s Matt Walsh": the owner is no subject
         first = next(iter(found), None)
+        if first is not None and first.possessive:
+            # "France’s far-right National Front party leader, Marine Le Pen, voiced …":
+            # the role the owner opens is set off by the name it belongs to
+            named = next((x for x in self.between(first.end, limit) if x.kind == "person"), None)
+            if named is not None and _OWNED_ROLE_THEN_NAME.fullmatch(self.t, first.end,
+                                                                     named.start):
+                return named
         if first is not None and first.kind != "person":
             # "Cleveland Police Chief Calvin Williams": the person the title words name
             person = next((x for x in found if x.kind == "person"
