@@ -1801,3 +1801,13 @@ def test_a_wire_dateline_with_a_date_and_an_owner_s_role_before_a_name():
         ("the plan would fail", "John Smith")]
     assert _pairs("China’s foreign ministry said the talks were frank.") == [
         ("the talks were frank", "China’s foreign ministry")]
+
+
+def test_present_tense_jokes_and_quips():
+    # PolNeAR train: "He jokes, “It’s a never ending line!”" had no cue (only "joked" was
+    # listed, from the project's first list)
+    body = ("Bernie Sanders spoke at Western High School.\n\nHe is talking to voters. He "
+            "jokes, “It’s a never ending line!”")
+    assert _pairs(body) == [("It’s a never ending line!", "Bernie Sanders")]
+    # counter-example: the noun after a determiner is no cue
+    assert _pairs("His jokes were bad, critics said.") == [("His jokes were bad", "critics")]
