@@ -1811,3 +1811,20 @@ def test_present_tense_jokes_and_quips():
     assert _pairs(body) == [("It’s a never ending line!", "Bernie Sanders")]
     # counter-example: the noun after a determiner is no cue
     assert _pairs("His jokes were bad, critics said.") == [("His jokes were bad", "critics")]
+
+
+def test_a_coordinated_subject_speaks_through_its_first_person():
+    # PolNeAR train: "Sen. Bernie Sanders (Vt.) and former Maryland governor Martin
+    # O'Malley have said …" and "Carson, Fiorina and Huckabee said …" gave the last
+    # person named; the annotation (and a reader) names the first
+    body = ("Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley have "
+            "said the plan would fail.")
+    assert _pairs(body) == [("the plan would fail", "Bernie Sanders")]
+    assert _pairs("Carson, Fiorina and Huckabee said the plan would fail.") == [
+        ("the plan would fail", "Carson")]
+    # counter-examples: an apposition is no coordination, and a person after a verb is
+    # no part of the subject
+    assert _pairs("A spokeswoman for Ms. Castillo, Jessica Tran, said the mayor welcomed "
+                  "the changes.") == [("the mayor welcomed the changes", "Jessica Tran")]
+    assert _pairs("Trump attacked Bush and Rubio said the plan would fail.") == [
+        ("the plan would fail", "Rubio")]

@@ -70,6 +70,10 @@ _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|been|being|became|becomes)\s+
                             r"(?:(?:a|an|the|one|another)\s+)?(?:[\w’'-]+\s+){0,3}$")
 _WHO_WORD = re.compile(r" who[’']?\w*\b")
 _OWNED_ROLE_THEN_NAME = re.compile(r"[’']s?\s+[^,.;:“”\"]{1,60},\s*")
+# between two people of one subject: a party tag, then "and" (or, earlier in a list, a
+# comma), then the second person's title words ("and former Maryland governor")
+_AND_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*and\s+(?:[a-z][a-z\-]*\s+|[A-Z][a-z]+\.?\s+){0,4}")
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:[a-z][a-z\-]*\s+|[A-Z][a-z]+\.?\s+){0,4}")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 # "Friends of Mr. Clinton's who …": an unnamed source's "of" and its owner
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*[’']s?")
@@ -265,7 +269,8 @@ class SpeakerSearch:
                                    and self.k.allowed_gap.match(self.gap(x, cue))), None)
                     if person is not None:
                         return person
-                return m
+                return self.first_conjunct(m, cands[:i]) if m.kind in ("person", "name") \
+                    else m
         if ends_with_conjunction(self.t[a:cue]):
             # not the subject of a reported clause ("said it was too early … but added")
             subj = [m for m in cands if _SUBJECT_VERB.match(self.t[m.end : cue])
@@ -276,6 +281,31 @@ class SpeakerSearch:
             if subj:
                 return subj[-1]
         return None
+
+    def first_conjunct(self, m: Mention, before: list[Mention]) -> Mention:
+        """The first person of a coordinated subject that ends with ``m`` ("Sen. Bernie
+        Sanders (Vt.) and former Maryland governor Martin O'Malley have said", "Carson,
+        Fiorina and Huckabee said"): the quote goes to the one named first. The link to
+        ``m`` must be "and" ("A spokeswoman for Ms. Castillo, Jessica Tran, said" is an
+        apposition), and the first person must open its clause."""
+        chain = [m]
+        for x in reversed(before):
+            if x.end > chain[-1].start or self.t[x.start - 1 : x.start] == "(":
+                continue  # (not the state of a party tag: "Bernie Sanders (Vt.) and …")
+            link = _AND_LINK if len(chain) == 1 else _LIST_LINK
+            if x.kind not in ("person", "name") or x.possessive \
+                    or not link.fullmatch(self.t, x.end, chain[-1].start):
+                break
+            chain.append(x)
+        if len(chain) == 1:
+            return m
+        first = chain[-1]
+        s = self.sentence_of(first.paragraph, first.start)[0]
+        lead = self.t[s : first.start]
+        for before_name in (first.honorific, first.title, " ".join(first.modifiers)):
+            if before_name and lead.rstrip().endswith(before_name):
+                lead = lead.rstrip()[: -len(before_name)]
+        return first if not lead.strip() or lead.rstrip().endswith(",") else m
 
     def restrictive_head(self, a: int, cue: int, cands: list[Mention], relative: bool = True
                          ) -> Mention | None:
