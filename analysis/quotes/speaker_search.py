@@ -72,8 +72,9 @@ _WHO_WORD = re.compile(r" who[’']?\w*\b")
 _OWNED_ROLE_THEN_NAME = re.compile(r"[’']s?\s+[^,.;:“”\"]{1,60},\s*")
 # between two people of one subject: a party tag, then "and" (or, earlier in a list, a
 # comma), then the second person's title words ("and former Maryland governor")
-_AND_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*and\s+(?:[a-z][a-z\-]*\s+|[A-Z][a-z]+\.?\s+){0,4}")
-_LIST_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:[a-z][a-z\-]*\s+|[A-Z][a-z]+\.?\s+){0,4}")
+_TITLE_WORDS = r"(?:[a-z][a-z\-]*\s+|[A-Z][a-z]+\.?\s+){0,4}"
+_AND_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*and\s+" + _TITLE_WORDS)
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,\s*" + _TITLE_WORDS)
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 # "Friends of Mr. Clinton's who …": an unnamed source's "of" and its owner
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*[’']s?")
