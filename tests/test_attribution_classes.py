@@ -1828,3 +1828,23 @@ def test_a_coordinated_subject_speaks_through_its_first_person():
                   "the changes.") == [("the mayor welcomed the changes", "Jessica Tran")]
     assert _pairs("Trump attacked Bush and Rubio said the plan would fail.") == [
         ("the plan would fail", "Rubio")]
+
+
+def test_the_judge_that_as_a_subject_he_s_and_an_opening_adverb():
+    # PolNeAR train: "Significantly, the judge said he could not require …" gave nothing
+    # ("the judge" was no mention, "Significantly" a name); "the administration insisted
+    # that was not part of the deal" lost its subject "that"; "Weaver says he’s
+    # expecting …" was no clause
+    body = ("I had to pay a fine. Significantly, the judge said he could not require me to "
+            "pay restitution.")
+    assert _pairs(body) == [("he could not require me to pay restitution", "judge")]
+    assert _pairs("Cuba released Alan Gross, but the administration insisted that was not "
+                  "part of the deal.") == [("that was not part of the deal", "administration")]
+    body = ("A top strategist, John Weaver, tells reporters the showing will be enough.\n\n"
+            "Weaver says he’s expecting two candidates to drop out.")
+    assert _pairs(body)[-1] == ("he’s expecting two candidates to drop out", "John Weaver")
+    # counter-examples: "that" before a clause is still left out, a possessive "’s" is no
+    # verb, and a surname in -ly opening a sentence is still a name
+    assert _pairs("Smith said that the plan failed.") == [("the plan failed", "Smith")]
+    assert _pairs("Kasich praised Smith’s plan.") == []
+    assert _pairs("Connolly said the plan failed.") == [("the plan failed", "Connolly")]

@@ -243,6 +243,8 @@ _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 _DETERMINER = re.compile(r"^(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+")
 _FROM_ISSUER = re.compile(r"\s+(?:from|by|of)\s+")
 _THE_BEFORE_WORD = re.compile(r"\b[Tt]he\s+$")
+# an adverb that opens a sentence ("Significantly, …", "Ultimately, …"); not "Connolly"
+_ADVERB_LY = re.compile(r"(?:al|ic|ous|ent|ant|ate|ive|ed|ing|ful|ious)ly$")
 _NEXT_TOKEN = re.compile(r"\s*([\w’'\-]+)")
 
 
@@ -515,7 +517,8 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
             continue
         elif not m.in_quote and not any(x.start < m.end and m.start < x.end
                                         for x in by_para.get(m.paragraph, ())) \
-                and not (_opens_sentence(text, m.start) and is_familiar_form(m.name.lower())
+                and not (_opens_sentence(text, m.start)
+                         and (is_familiar_form(m.name.lower()) or _ADVERB_LY.search(m.name))
                          and _next_word(text, m.end) not in k.verb_forms):
             # an unknown single name may speak ("Brightline said"); a familiar English
             # word capitalised only because it opens a sentence ("Hours later, …",

@@ -27,7 +27,10 @@ from analysis.quotes.speaker_search import (
     words_in,
 )
 
-_THAT_OR_COLON = re.compile(r"\s*(?:,\s*)?(?:that\b|saying(?:\s+that)?\b|:)?\s*")
+# ("insisted that was not part of the deal": "that" is the subject before a verb)
+_THAT_OR_COLON = re.compile(
+    r"\s*(?:,\s*)?(?:that\b(?!\s+(?:was|is|were|are|would|will|has|had|could|should|can|may|"
+    r"might|must|wasn’t|wasn't|isn’t|isn't|won’t|won't)\b)|saying(?:\s+that)?\b|:)?\s*")
 _END_ONLY = re.compile(r"\s*[.!?…]?\s*")
 _COMMA_SPACE = re.compile(r",\s*")
 _TAIL_IS_END = re.compile(
@@ -80,7 +83,9 @@ _SUBORDINATE_START = re.compile(r"(?:When|If|After|Before|Because|Although|Thoug
                                 r"Since|Once|Until|Unless)\b")
 # a contracted auxiliary: "he’ll", "they’re", "we’ve", "she’d", "I’m" (not "’s", which is
 # also the possessive)
-_CONTRACTED_VERB = re.compile(r"[’'](?:ll|re|ve|d|m)$")
+_CONTRACTED_VERB = re.compile(r"[’'](?:ll|re|ve|d|m|s)$")
+# "he’s expecting", "it’s over": an "’s" after these is "is"/"has", not a possessive
+_S_SUBJECTS = frozenset({"he", "she", "it", "that", "there", "what", "who", "here"})
 _JOIN_END = re.compile(r",(?:\s+(?:and|but))?\s*$")
 _AND_CLAUSE = re.compile(r",\s+(?:and|but)\s+")
 # "…, as The New York Times reported": the speaker comes right after ", as"
@@ -129,7 +134,9 @@ def has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
         return True  # "said he visits the library": a subject pronoun opens a clause
     for j, w in enumerate(ws):
         contracted = _CONTRACTED_VERB.search(w) if "’" in w or "'" in w else None
-        if contracted and (j or w[: contracted.start()] in k.clause_subjects):
+        if contracted and w.endswith("s") and w[: contracted.start()] not in _S_SUBJECTS:
+            contracted = None  # "Smith’s plan": a possessive
+        if contracted and (j or w[: contracted.start()] in k.clause_subjects | _S_SUBJECTS):
             return True  # "he’ll welcome advice", "she’d go", "the plan’d fail"
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
             return True
