@@ -1848,3 +1848,16 @@ def test_the_judge_that_as_a_subject_he_s_and_an_opening_adverb():
     assert _pairs("Smith said that the plan failed.") == [("the plan failed", "Smith")]
     assert _pairs("Kasich praised Smith’s plan.") == []
     assert _pairs("Connolly said the plan failed.") == [("the plan failed", "Connolly")]
+
+
+def test_shares_with_a_per_cent_sign_and_compared_with():
+    # PolNeAR train: "… that they lean left: 42% say they're liberal" gave nothing (no
+    # "42%" voice, and the "that" before the colon read as a relative pronoun); "52
+    # percent said Mr. Trump would be better, compared with 41 percent …" ran on
+    assert _pairs("It is on social issues that they lean left: 42% say they are "
+                  "liberal.") == [("they are liberal", "42%")]
+    assert _pairs("Now, 52 percent said Mr. Trump would be better, compared with 41 percent "
+                  "who chose Clinton.") == [("Mr. Trump would be better", "percent")]
+    # counter-example: a per cent figure inside the content is no speaker
+    assert _pairs("Smith said 42% of voters were angry.") == [("42% of voters were angry",
+                                                              "Smith")]

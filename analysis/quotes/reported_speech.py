@@ -96,7 +96,7 @@ _CUT_CONTENT = re.compile(
     r";|\s+(?:and|but)\s+(?=\w+ed\b)|,\s+(?:and|but)\s+(?:he|she|they)\s+(?=\w+ed\b)|"
     # (", and he railed against …": the writer goes on about the speaker)
     r",\s+(?:amid|while|as|after|before|despite|even as|"
-    r"adding|saying|according to|though|although|even though|whereas)\b"
+    r"adding|saying|according to|though|although|even though|whereas|compared (?:with|to))\b"
     # ", blaming rising costs": a participle clause is the writer's, not the content
     r"|(?:,|(?<=,[”\"’]))\s+"
     r"(?!(?:something|nothing|anything|everything|king|thing|spring|string|during|including|"
@@ -190,7 +190,8 @@ class ReportedSpeech(FoundQuotes):
         lemma = k.verb_forms.get(word, "")
         left = self.speaker_left(self.clause_start(p, cue.start(), pairs), cue.start())
         rel_zone = t[s : left.start] if left is not None else ""
-        rel_zone = rel_zone[rel_zone.rfind(",") + 1 :]  # "than those who did none, the study"
+        # "than those who did none, the study"; "… that they lean left: 42% say …"
+        rel_zone = rel_zone[max(rel_zone.rfind(","), rel_zone.rfind(":")) + 1 :]
         if left is not None and _RELATIVES & set(rel_zone.lower().split()[-4:]) \
                 and not _PREPOSITION_RELATIVE.search(rel_zone):
             # "which China claims as its own": a relative clause, not speech (but "a
