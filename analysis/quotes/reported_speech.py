@@ -78,11 +78,11 @@ _PREPOSITION_END = re.compile(r"\b(?:to|for|against|at|on|in)\s+(?:the\s+)?$", r
 _PREPOSITION_RELATIVE = re.compile(
     r"\b(?:in|at|during|on|with|from|by|through|after|before|under|for|of)\s+(?:which|whom)\s+"
     r"(?:\S+\s+){0,2}$", re.I)
-CLOSING_MARKS = "”\"’'"
+_CLOSING_MARKS = "”\"’'"
 _SUBORDINATE_START = re.compile(r"(?:When|If|After|Before|Because|Although|Though|While|"
                                 r"Since|Once|Until|Unless)\b")
-# a contracted auxiliary: "he’ll", "they’re", "we’ve", "she’d", "I’m" (not "’s", which is
-# also the possessive)
+# a contracted auxiliary: "he’ll", "they’re", "we’ve", "she’d", "I’m", and "’s" after the
+# words of _S_SUBJECTS only (elsewhere it is the possessive)
 _CONTRACTED_VERB = re.compile(r"[’'](?:ll|re|ve|d|m|s)$")
 # "he’s expecting", "it’s over": an "’s" after these is "is"/"has", not a possessive
 _S_SUBJECTS = frozenset({"he", "she", "it", "that", "there", "what", "who", "here"})
@@ -134,9 +134,10 @@ def has_clause(content: str, k: Knowledge, window: int = 14) -> bool:
         return True  # "said he visits the library": a subject pronoun opens a clause
     for j, w in enumerate(ws):
         contracted = _CONTRACTED_VERB.search(w) if "’" in w or "'" in w else None
-        if contracted and w.endswith("s") and w[: contracted.start()] not in _S_SUBJECTS:
+        base = w[: contracted.start()] if contracted else ""
+        if contracted and w.endswith("s") and base not in _S_SUBJECTS:
             contracted = None  # "Smith’s plan": a possessive
-        if contracted and (j or w[: contracted.start()] in k.clause_subjects | _S_SUBJECTS):
+        if contracted and (j or base in k.clause_subjects or base in _S_SUBJECTS):
             return True  # "he’ll welcome advice", "she’d go", "the plan’d fail"
         if w in k.clause_words or (j >= 1 and w.endswith("ed") and len(w) > 4):
             return True
@@ -368,6 +369,7 @@ class ReportedSpeech(FoundQuotes):
                 cue: re.Match, rule: str, need_clause: bool = False, window: int = 14
                 ) -> None:
         t = self.t
+        quoted = [(q.open, q.stop) for q in pairs]
         while a < b and t[a] in " ,":
             a += 1  # "pledged that, if elected, he would …": the content after the comma
         seg = t[a:b]
@@ -407,7 +409,7 @@ class ReportedSpeech(FoundQuotes):
             # "X has argued that Y, two people familiar with her thinking said.": the
             # trailing attribution belongs to the whole sentence, not to X's content
             if not _END_ONLY.fullmatch(t, c.end(), b) or inside_any(
-                    c.start(), [(q.open, q.stop) for q in pairs]):
+                    c.start(), quoted):
                 continue
             comma = t.rfind(",", a, c.start())
             sp = self.speaker_left(comma + 1, c.start()) if comma > a else None
@@ -418,14 +420,14 @@ class ReportedSpeech(FoundQuotes):
         # "Protest groups say the restrictions are …, and the American Civil Liberties
         # Union of Ohio has already sued the city": a clause with a named subject of its
         # own after ", and" is the writer's
-        new_subject = self.coordinated_subject(a, b, [(q.open, q.stop) for q in pairs])
+        new_subject = self.coordinated_subject(a, b, quoted)
         if new_subject is not None:
             b = new_subject[0]
             inner = [q for q in inner if q.open < b]
         for c in self.cues_in(a, b):  # "… is still possible but warn time is running out"
             before = t[a : c.start()]
             if ends_with_conjunction(before) and not inside_any(
-                    c.start(), [(q.open, q.stop) for q in pairs]):
+                    c.start(), quoted):
                 b = a + len(before.rstrip()) - 3
                 b -= t[a:b].endswith(" a")  # "and" is one letter longer than "but"
                 while b > a and t[b - 1] == " ":
@@ -444,10 +446,9 @@ class ReportedSpeech(FoundQuotes):
                 # (a comma right before a closing mark ends the clause too: "Although
                 # Weiner admitted … that he had “been friends for some time,” he claimed")
                 comma = next((i for i in range(a, b) if t[i] == "," and (
-                    t[i + 1 : i + 2] in CLOSING_MARKS or not inside_any(
-                        i, [(q.open, q.stop) for q in pairs]))), None)
+                    t[i + 1 : i + 2] in _CLOSING_MARKS or not inside_any(i, quoted))), None)
                 if comma is not None:
-                    b = comma + 2 if t[comma + 1 : comma + 2] in CLOSING_MARKS else comma
+                    b = comma + 2 if t[comma + 1 : comma + 2] in _CLOSING_MARKS else comma
                     inner = [q for q in inner if q.open < b]
         # (the quoted stretches after a cut no longer hold the content open)
         last_close = max((q.stop for q in inner), default=a)
