@@ -18,7 +18,8 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}")
 _ROMAN = re.compile(r"[IVXLC]+")
 _INDEFINITE_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
-_THE_BEFORE_WORD = re.compile(r"\b[Tt]he\s+$")
+# "the" right before a word ("the King said", "the CNBC moderators")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _NON_SPACE = re.compile(r"\S+")
 
@@ -185,7 +186,7 @@ def classify_word(word: str, start: int, end: int, text: str, k: Knowledge,
         # records"); two are mostly places ("Wilmington, N.C.")
         return [Mention(start, end, word, "org", word, org_type="organisation")]
     if word.lower() in k.titles and not named and word[1:].islower() \
-            and not _THE_BEFORE_WORD.search(text, max(0, start - 4), start):
+            and not THE_BEFORE.search(text, max(0, start - 4), start):
         # "King says …" after "Billie Jean King": a surname that is also a title, kept
         # only where a full name in the article has it (see find_mentions)
         return [Mention(start, end, word, "person_single", word)]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import analysis.text as text_layer
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.mentions import Mention
+from analysis.quotes.name_runs import THE_BEFORE
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -79,7 +80,6 @@ _LAST_WORD = re.compile(r"(\w+)\s+$")
 # "Friends of Mr. Clinton's who …": an unnamed source's "of" and its owner
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*[’']s?")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?")
-_THE_END = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _COMMA_AFTER_NAME = re.compile(r"\s*(?:[,.;]|$)")
 _MEDIA_NOUN_GAP = re.compile(r"\s+(?:newspaper|tabloid|daily|paper|magazine|website|network|"
@@ -137,7 +137,7 @@ def names_a_thing(text: str, m: Mention, k: Knowledge, lo: int = 0) -> bool:
     approach"): it modifies the thing named, so it is neither a subject nor the person a
     he/she stands for. A verb after it ("the FBI said", "the Foundation acknowledged")
     keeps it a name. ``lo``: where the look-back for "the" may start."""
-    if not _THE_END.search(text, max(lo, m.start - 4), m.start):
+    if not THE_BEFORE.search(text, max(lo, m.start - 4), m.start):
         return False
     w = _LOWER_WORD.match(text, m.end)
     return bool(w) and w.group(1) not in k.verb_forms and w.group(1) not in k.clause_words \
