@@ -31,6 +31,7 @@ SPEECH_VERBS = DATA / "speech_verbs.yaml"
 SPEAKER_ROLES = DATA / "speaker_roles.yaml"
 SIDES = DATA / "sides.yaml"
 PLACES = DATA / "places.yaml"
+PERSON_NOUNS = DATA / "person_nouns.yaml"
 TOPICS = DATA / "topics.yaml"
 READABILITY = DATA / "readability.yaml"
 

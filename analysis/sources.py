@@ -97,6 +97,18 @@ def _country_words() -> frozenset[str]:
 _SHORT_FORM_SKIP = frozenset({"of", "and", "for", "the", "on", "&"})
 
 
+# a person's description after the name ("Ben Carson, a retired neurosurgeon,") and
+# before it ("the trust's chief nurse, Dr Samuel Okoro"; "retired neurosurgeon Ben
+# Carson"), read by _Resolver.described
+_DESCRIBED_AFTER = re.compile(r",\s+(?!who\b|which\b)([^,.;:“”\"()]{3,80}?)(?=[,.;:()]|$)")
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[.;:!?“”\"(]\s*|\b(?:the|The|a|A|an|An)\s)((?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+    r",?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
+
+_PREPOSITION = re.compile(r"\s+(?:of|for|at|in|with|from|to|on|who|which|and|since)\s+")
+_LINKS = frozenset({"and", "or", "but", "that", "than", "as"})
+
+
 class _Resolver:
     def __init__(self, article: Article, mentions: list[Mention]):
         self.k = knowledge()
@@ -177,12 +189,21 @@ class _Resolver:
             return self.group(m)
         if m.kind == "anonymous" and m.text[:4] in ("the ", "The "):
             # "the official said", "the spokeswoman added": the unnamed source met
-            # before with the same head noun ("a senior administration official")
-            head = m.text.split()[-1].lower()
+            # before with the same head noun ("a senior administration official"), or
+            # the person last described with it ("Ben Carson, a retired neurosurgeon",
+            # "the trust's chief nurse, Dr Samuel Okoro"), whichever is nearer
+            # (every word of the description: "the chief nurse" is not "a nurse at the
+            # unit", "the Senate Democratic leader" not "a former NAACP leader")
+            words = m.text.lower().split()[1:]
+            head = words[-1]
+            best, best_start = self.described(m, words)
             for _, mm, key in reversed(self.done):
                 if mm is not None and mm.kind == "anonymous" and mm is not m \
-                        and head in mm.text.lower().split():
-                    return mm, key
+                        and mm.start > best_start \
+                        and set(words) <= set(mm.text.lower().split()):
+                    best, best_start = (mm, key), mm.start
+            if best is not None:
+                return best
             if head in self.k.group_nouns:  # "the spokesperson" of a body named before
                 m.org_type = m.org_type or self.k.group_nouns[head]
                 return self.group(m)
@@ -191,6 +212,40 @@ class _Resolver:
             if org is not None:  # "a spokesperson for the company": Harwell's spokesperson
                 return m, f"{org.name} {self.head_of(m)}"
         return m, self.key(m)
+
+    def described(self, m: Mention, words: list[str]
+                  ) -> tuple[tuple[Mention, str] | None, int]:
+        """The last person before ``m`` described with all of ``words``, ``words[-1]``
+        the head (:attr:`person_descriptions`). Returns the person with its key and its
+        start (-1 when none)."""
+        for x, seen in reversed(self.person_descriptions.get(words[-1], ())):
+            if x.end <= m.start and all(w in seen for w in words):
+                return (x, self.key(x)), x.start
+        return None, -1
+
+    @cached_property
+    def person_descriptions(self) -> dict[str, list[tuple[Mention, frozenset[str]]]]:
+        """Each head noun's described persons in text order, with the description's
+        words: in an apposition after the name ("Ben Carson, a retired neurosurgeon,"),
+        in one before it ("the trust's chief nurse, Dr Samuel Okoro") or in the words
+        right before it ("retired neurosurgeon Ben Carson"). Built when a definite
+        description first speaks."""
+        t = self.a.text
+        out: dict[str, list[tuple[Mention, frozenset[str]]]] = {}
+        for x in self.mentions:
+            if x.kind != "person" or x.in_quote:
+                continue
+            # the description's head is its last word before any preposition ("a
+            # former pollster for Bill Clinton"), and the words before a name hold no
+            # verb or conjunction ("former NAACP leader and a Sanders supporter")
+            after = _DESCRIBED_AFTER.match(t, x.end, min(len(t), x.end + 100))
+            before = _DESCRIBED_BEFORE.search(t, max(0, x.start - 80), x.start)
+            for seen in (_PREPOSITION.split(after.group(1))[0].lower().split() if after else (),
+                         before.group(1).lower().split() if before else ()):
+                if seen and not any(w in self.k.verb_forms or w in self.k.clause_words
+                                    or w in _LINKS for w in seen):
+                    out.setdefault(seen[-1], []).append((x, frozenset(seen)))
+        return out
 
     def head_of(self, m: Mention) -> str:
         """The head noun of an unnamed source before its qualifier ("spokesperson")."""

@@ -75,11 +75,16 @@ class Knowledge:
     types: tuple[dict, ...]
     sides: dict[str, dict]
     places: frozenset[str]  # US states and cities: never speakers (data/places.yaml)
+    # common nouns whose first sense is a person ("woman", "heckler"; WordNet 3.0,
+    # data/person_nouns.yaml), and their irregular plurals ("women" -> "woman")
+    person_nouns: frozenset[str]
+    person_plurals: dict[str, str]
     alias_side: dict[str, tuple[str, str]]  # alias -> (side, name|adjective|metonym|institution)
     alias_name: dict[str, str]  # alias -> its side's speaker_name, else the alias itself
     alias_first_words: frozenset[str]
     lexicon: Lexicon
     anon: dict[str, Any]
+    anon_heads: frozenset[str]  # lower-case heads of the anonymous list ("official")
     run_re: re.Pattern
     description_re: re.Pattern
 
@@ -149,12 +154,13 @@ def _read_yaml(path: Path) -> Any:
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml``, ``sides.yaml`` and
-    ``places.yaml``."""
+    """Load and compile ``speech_verbs.yaml``, ``speaker_roles.yaml``, ``sides.yaml``,
+    ``places.yaml`` and ``person_nouns.yaml``."""
     verbs = _read_yaml(paths.SPEECH_VERBS)
     roles = _read_yaml(paths.SPEAKER_ROLES)
     sides = _read_yaml(paths.SIDES)
     places = _read_yaml(paths.PLACES)
+    person_nouns = _read_yaml(paths.PERSON_NOUNS)
 
     verb_forms = {f.lower(): lemma for lemma, forms in verbs["verbs"].items() for f in forms or []}
     phrases = tuple((p["text"].lower(), bool(p.get("speaker_after"))) for p in verbs["phrases"])
@@ -215,6 +221,8 @@ def knowledge() -> Knowledge:
         media=frozenset(roles.get("media_outlets") or []),
         documents=frozenset(roles.get("documents") or []),
         anon=_anonymous_rules(anon),
+        anon_heads=frozenset(str(h).lower() for key in ("heads", "qualified_heads")
+                             for h in anon.get(key) or []),
         group_nouns=group_nouns,
         bare_groups=bare,
         not_names=frozenset(roles.get("not_names") or []),
@@ -241,6 +249,9 @@ def knowledge() -> Knowledge:
         types=tuple(roles["types"]),
         sides=sides,
         places=frozenset(str(p) for p in chain(places["us_states"], places["cities"])),
+        person_nouns=frozenset(str(w) for w in person_nouns["nouns"]),
+        person_plurals={str(p): str(n) for p, n in
+                        (person_nouns.get("irregular_plurals") or {}).items()},
         alias_side=alias_side,
         alias_name={a: sides[side].get("speaker_name") or a
                     for a, (side, _) in alias_side.items()},

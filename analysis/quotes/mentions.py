@@ -12,7 +12,12 @@ from analysis.quotes.marks import DOUBLE_OPEN, DOUBLE_STRAIGHT, SINGLE_OPEN, SIN
 from analysis.quotes.mention_record import Mention
 from analysis.quotes.name_runs import classify_run, classify_word, side_of_name
 from analysis.quotes.phrase_matcher import Hit
-from analysis.quotes.unnamed_sources import anonymous_spans, indefinite_speakers, poll_shares
+from analysis.quotes.unnamed_sources import (
+    anonymous_spans,
+    definite_speakers,
+    indefinite_speakers,
+    poll_shares,
+)
 from analysis.word_difficulty import is_familiar_form
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -266,6 +271,13 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
         for a, b, _head in indefinite_speakers(btext, hits, k) if hits["cue"] else ():
             a, b = off + a, off + b
             if any(x < b and a < y for x, y in taken) or quoted(a):
+                continue
+            taken.append((a, b))
+            out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
+        for a, b, _head in definite_speakers(btext, hits, k) if hits["cue"] else ():
+            # "“…,” the woman said", "the RNC member told": a name inside is a modifier
+            a, b = off + a, off + b
+            if any(x < b and a < y and not (a < x and y <= b) for x, y in taken) or quoted(a):
                 continue
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))

@@ -15,6 +15,7 @@ import analysis.text as text_layer
 from analysis.quotes.knowledge import Knowledge, knowledge
 from analysis.quotes.mentions import Mention
 from analysis.quotes.name_runs import THE_BEFORE
+from analysis.quotes.unnamed_sources import person_noun
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.article import Article
@@ -216,11 +217,15 @@ class SpeakerSearch:
                     # spokesman)
                     m = prev
             noun_of = _NOUN_OF.search(self.t, max(a, m.start - 40), m.start) \
-                if m.kind not in ("anonymous", "group", "pronoun") else None
+                if m.kind != "anonymous" else None
             if noun_of and (m.kind in ("person", "person_single", "name")
-                            or not self.title_gap(" " + noun_of.group(1).lower() + " ")):
+                            or not self.title_gap(" " + noun_of.group(1).lower() + " ") and (
+                                m.kind not in ("group", "pronoun") or person_noun(
+                                    noun_of.group(1).rsplit(None, 1)[-1].lower(), self.k))):
                 continue  # "the wife of John Smith said": she speaks, not John Smith (but
-                # "a senior vice president at Calder told": the body speaks for its officer)
+                # "a senior vice president at Calder told": the body speaks for its officer);
+                # before a role or a body, only a person's noun: "the wife of the mayor",
+                # not "a wide array of economists", "the head of the agency"
             if m.kind == "anonymous" and i and cands[i - 1].kind == "person" \
                     and gap.rstrip().endswith(",") \
                     and _APPOSITION_START.fullmatch(self.t, cands[i - 1].end, m.start):

@@ -5,6 +5,8 @@
   not to be named");
 * an indefinite noun phrase next to a cue that no list names ("a friend said on
   Facebook", "“…,” says a narrator", "wrote one commenter");
+* a definite description of a person next to a cue ("“…,” the woman said", "the RNC
+  member told reporters"), its head a noun whose first sense is a person (WordNet);
 * shares of those polled ("two in three said", "six in 10 saying").
 
 :mod:`analysis.quotes.mentions` turns the spans into mentions; the word lists are in
@@ -95,6 +97,77 @@ def indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
             continue
         m = _INDEFINITE_AFTER.match(text, h.end()) \
             if text[h.end() : h.end() + 10].lstrip().lower().startswith(("a", "one")) else None
+        if m and keep(m):
+            out.append((m.start("np"), m.end("np"), m.group("head")))
+    return out
+
+
+# a definite noun phrase ending right before a cue: "the woman", "the RNC member", "the
+# presumptive Republican presidential nominee" (up to three words before the head)
+_DEFINITE_BEFORE = re.compile(
+    r"(?P<np>[Tt]he\s+(?P<mods>(?:[A-Za-z][\w’'.-]*\s+){0,3}?)(?P<head>[a-z][\w-]*))\s+"
+    r"(?:(?:also|later|then|once|recently|even|just|still|never|already|only|first|again|"
+    r"has|had|have)\s+)?$")
+# the same after an inverted cue: "“…,” said the woman."
+_DEFINITE_AFTER = re.compile(
+    r"\s+(?P<np>(?<![\w-])[Tt]he\s+(?P<mods>(?:[A-Za-z][\w’'.-]*\s+){0,3}?)"
+    r"(?P<head>[a-z][\w-]*))(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
+_THE = re.compile(r"\b[Tt]he\s")
+
+
+def person_noun(word: str, k: Knowledge) -> bool:
+    """Whether ``word`` (lower case) is a noun whose first sense is a person, or the
+    plural of one ("women", "protesters", "deputies")."""
+    nouns = k.person_nouns
+    return word in nouns or word in k.person_plurals or word[-1:] == "s" and (
+        word[:-1] in nouns or word[-3:] == "ies" and word[:-3] + "y" in nouns
+        or word[-2:] == "es" and word[:-2] in nouns)
+
+
+def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
+                      ) -> list[tuple[int, int, str]]:
+    """Unnamed speakers named by a definite description of a person next to a cue: the
+    subject ("“…,” the woman said", "the RNC member told reporters") or the subject of
+    an inverted cue after a quote ("“…,” said the organizer"). The head is a noun whose
+    first sense is a person (``data/person_nouns.yaml``). Left to other rules: heads the
+    role and anonymous lists know ("the senator", "the spokesman") and a bare
+    description resolved like "he" ("the billionaire said")."""
+    rules = k.anon
+    out = []
+    descriptions = {h.phrase for h in hits["desc"]}
+
+    def keep(m: re.Match) -> bool:
+        head, mods = m.group("head"), m.group("mods").split()
+        if not person_noun(head, k) or head in k.group_nouns or head in rules["not_heads"] \
+                or head in k.anon_heads or head in k.verb_forms or head in k.clause_words \
+                or not mods and head in descriptions:  # ("the haves": a verb, not a noun)
+            return False
+        return not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_forms
+                       or w.lower() in k.clause_words or w.endswith(("ing", "ly", "’s", "'s"))
+                       for w in mods)  # ("the plant’s owner" is the plant's, named elsewhere)
+
+    for h in hits["cue"]:
+        verb = h.group(0).lower()
+        if verb not in k.verb_forms:
+            continue
+        lo = max(0, h.start() - 70)
+        m = None
+        if "the " in text[lo : h.start()].lower():
+            # the nearest "the" first: "the wife of the candidate said" is not "the
+            # candidate" (no clause edge before it)
+            for t in reversed(list(_THE.finditer(text, lo, h.start()))):
+                m = _DEFINITE_BEFORE.match(text, t.start(), h.start())
+                if m:
+                    break
+        if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3), m.start()) \
+                and (k.verb_forms[verb] != verb or m.group("head")[-1] == "s"):
+            out.append((m.start("np"), m.end("np"), m.group("head")))
+            continue
+        if k.verb_forms[verb] in k.needs_object \
+                or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
+            continue
+        m = _DEFINITE_AFTER.match(text, h.end()) \
+            if text[h.end() : h.end() + 5].lstrip()[:4].lower() == "the " else None
         if m and keep(m):
             out.append((m.start("np"), m.end("np"), m.group("head")))
     return out
