@@ -39,7 +39,7 @@ from analysis.quotes import (
     extract_quotes,
     knowledge,
 )
-from analysis.quotes.given_names import given_name_gender, weak_gender
+from analysis.quotes.given_names import given_name_gender, is_given_name, weak_gender
 from analysis.quotes.speaker_search import EMPLOYER_BEFORE, names_a_thing
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -136,6 +136,16 @@ class _Resolver:
         # only mostly of one gender gives way when no other antecedent fits ("Lindsey
         # Graham … He added")
         self.guessed: set[str] = set()
+        # single unknown names that are given names ("his wife, Jane,"), with the
+        # gender the name shows
+        self.given_only: set[str] = set()
+        for x in mentions:
+            if x.kind == "name" and is_given_name(x.name):
+                self.given_only.add(x.name)
+                if g := given_name_gender(x.name):
+                    self.gender.setdefault(x.name, g)
+                    if weak_gender(x.name):
+                        self.guessed.add(x.name)
         for x in mentions:
             if x.kind == "person" and x.name not in self.gender:
                 first = x.name.split(maxsplit=1)
@@ -301,7 +311,9 @@ class _Resolver:
         # a possessor ("Christie Watson’s book") is not the antecedent of a subject
         # pronoun; the subject of a sentence of the previous paragraph can be ("Tom
         # Adeyemi, who …, has thought about leaving. … ¶ “…,” he says.")
-        here = [(x.start, x, x.name) for x in self.before(m, 1) if x.kind == "person"
+        # (a single given name is a person too: "his wife, Jane, called for …")
+        here = [(x.start, x, x.name) for x in self.before(m, 1)
+                if (x.kind == "person" or x.kind == "name" and x.name in self.given_only)
                 and not x.in_quote and not x.possessive and x.end <= m.start
                 and not names_a_thing(self.a.text, x, self.k) and (
                     x.paragraph == m.paragraph and (not self.after_verb(x) or self.is_subject(x))
@@ -343,9 +355,11 @@ class _Resolver:
                 and not self.asks(c[1], obj)]
         best = max(fits, key=lambda c: c[0], default=None)
         if best is None:
+            # (not a name that modifies a thing: "The LA Pride parade")
             persons = [x for x in self.before(m, 2) if x.kind == "person" and x.end <= m.start
                        and not x.in_quote and x.paragraph >= m.paragraph - 2
-                       and self.gender.get(x.name) in (None, want)]
+                       and self.gender.get(x.name) in (None, want)
+                       and not names_a_thing(self.a.text, x, self.k)]
             best = (0, persons[-1], persons[-1].name) if persons else None
         if best is None:
             guessed = [c for c in candidates

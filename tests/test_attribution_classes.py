@@ -1934,3 +1934,60 @@ def test_a_definite_description_refers_back_to_the_person_described_so():
     body = ("Ben Jealous, former NAACP leader and a Sanders supporter, spoke. Harry Reid "
             "spoke too.\n\n“I never knew,” the Senate Democratic leader said.")
     assert _pairs(body)[-1][1] != "Ben Jealous"
+
+
+def test_an_aside_between_dashes_a_party_noun_and_an_adverb_before_that():
+    # PolNeAR train: "Jason Sims — a teacher from Mount Pleasant — says he made …",
+    # "“…,” one senior Democrat said" and "He even revealed, somewhat stiltedly, that he
+    # would vote for …" gave nothing, nothing and a content opened by the adverb
+    assert _pairs("Jason Sims — a teacher from Mount Pleasant — says he made a late "
+                  "decision.") == [("he made a late decision", "Jason Sims")]
+    assert _pairs("Ruth Bader Ginsburg regrets her insults.\n\nGinsburg -- who has been in "
+                  "a scuffle -- said she regretted her remarks.") == [
+        ("she regretted her remarks", "Ruth Bader Ginsburg")]
+    assert _pairs("“The campaign has been reluctant,” one senior Democrat said.") == [
+        ("The campaign has been reluctant,", "one senior democrat")]
+    assert _pairs("Bernie Sanders ran.\n\nHe even revealed, somewhat stiltedly, that he "
+                  "would vote for Hillary Clinton.") == [
+        ("he would vote for Hillary Clinton", "Bernie Sanders")]
+    # counter-examples: a name inside the aside does not speak ("Trump — and not Clinton
+    # — said": Trump), and a capitalised head that is no party word is no unnamed voice
+    # ("a Fox News reporter" speaks for Fox News, as before)
+    assert _pairs("Trump — and not Clinton — said the plan failed.") == [
+        ("the plan failed", "Trump")]
+    assert _pairs("A Fox News reporter said the plan failed.") == [
+        ("the plan failed", "Fox News")]
+
+
+def test_a_given_name_alone_is_an_antecedent_and_a_thing_named_is_not():
+    # PolNeAR train: "Trump's wife, Melania, is scheduled … she described Trump as
+    # “kind”" gave Jan Brewer and "his wife, Jane, called for … “…,” she said" gave
+    # Bernie Sanders: a single word that the given-name dictionary lists is a person
+    # that he/she may stand for
+    body = ("Bernie Sanders spoke. On CNN Tuesday, his wife, Jane, called for an open "
+            "primary. “Shutting people out is not smart,” she said.")
+    assert _pairs(body) == [("Shutting people out is not smart,", "Jane")]
+    # "The LA Pride parade … “…,” he said" gave "LA Pride": a name between "the" and a
+    # noun modifies a thing and is no antecedent, even when no other person fits
+    body = ("The LA Pride parade went ahead. A man carried one of the photos. “I cried "
+            "the whole parade,” he said.")
+    assert _pairs(body) == [("I cried the whole parade,", None)]
+    # counter-example: a single capitalised word that is no given name stays no
+    # antecedent of "he" ("Brightline", a company)
+    body = ("Bob Jones runs the line. Brightline expanded last year. “It works,” he said.")
+    assert _pairs(body) == [("It works,", "Bob Jones")]
+
+
+def test_a_sentence_after_a_quote_with_its_subject_after_a_comma_is_no_attribution():
+    # PolNeAR train: "On November 19, Labott tweeted, “… in anguish.” This sort of
+    # opining, CNN claimed, violates its code" gave the tweet to CNN: the sentence after
+    # the quote is CNN's own, its subject after "This sort of opining,"
+    body = ("Elise Labott is a CNN reporter.\n\nOn November 19, Labott tweeted, “House "
+            "passes bill.” This sort of opining, CNN claimed, violates its code.")
+    assert _pairs(body) == [("House passes bill.", "Elise Labott"),
+                            ("This sort of opining", "CNN"), ("violates its code", "CNN")]
+    # counter-examples: a new sentence that opens with the speaker, a title or an
+    # apposition before the name still attributes the quote
+    assert _pairs("“We will win.” Mayor John Smith said.") == [("We will win.", "John Smith")]
+    assert _pairs("“Resign in disgrace!” the presumptive GOP presidential nominee, Donald "
+                  "Trump, tweeted Sunday.") == [("Resign in disgrace!", "Donald Trump")]

@@ -115,6 +115,14 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
                     # (not "“…,” host Dana Reyes spoke with X, who has said …": the
                     # relative clause reports speech of its own)
                     speaker = self.speaker_left(a0, cue.start(), relative=False)
+                    if speaker is not None and "," in t[a0 : speaker.start] \
+                            and self.sentence_of(p, a0)[0] >= a0:
+                        # "“… Statue of Liberty bows head in anguish.” This sort of
+                        # opining, CNN claimed, violates …": a sentence of its own after
+                        # the quote, its subject after a comma, is no attribution (but
+                        # "“…” Mayor John Smith said.", "“…!” the nominee, Donald Trump,
+                        # tweeted" are)
+                        speaker = None
             if speaker is None:
                 continue
             # "On “Sunday Morning Futures,” Rep. Darrell Issa said Clinton's “judgment”

@@ -122,8 +122,9 @@ def _anonymous_rules(anon: dict) -> dict[str, Any]:
 
 def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
     """The gap allowed between a speaker and its cue: a place ("X of Ohio", "officials
-    in Tokyo"), up to two appositions between commas ("Trump, speaking at a rally in
-    Wilmington, N.C., warned"), "and his colleagues", and the ``gap_words`` of
+    in Tokyo"), up to four appositions between commas ("Trump, speaking at a rally in
+    Wilmington, N.C., warned"), one in brackets and one between dashes, "and his
+    colleagues", and the ``gap_words`` of
     ``speech_verbs.yaml`` ("also", "later", "in a statement")."""
     # a manner adverb ("emphatically proclaimed") and a weekday ("Priebus later Thursday
     # told") may also stand there;
@@ -141,6 +142,9 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
         # "Sen. Marco Rubio (R-Fla.) said", "Sen. Chris Murphy (a Connecticut Democrat so
         # boyish he has been mistaken for a junior staffer) says"
         r"(?:\s*\([^()]{1,120}\))?"
+        # an aside between dashes: "The Supreme Court justice -- who has been involved
+        # in a scuffle … -- said"
+        r"(?:\s*(?:--|—|–)\s*[^—–“”\"]{1,160}?\s*(?:--|—|–))?"
         r"(?:\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|team|fellow \w+))?"
         rf"(?:\s*(?:{words}))*\s*$",
         re.IGNORECASE,

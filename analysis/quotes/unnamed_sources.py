@@ -55,7 +55,8 @@ def anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
 
 
 # an indefinite noun phrase: "a friend", "one commenter", "another longtime resident"
-_INDEFINITE = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?P<head>[a-z][\w-]*)"
+_INDEFINITE = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?"
+               r"(?P<head>[A-Za-z][\w-]*)")
 _INDEFINITE_BEFORE = re.compile(
     rf"(?P<np>{_INDEFINITE})\s+(?:(?:also|later|then|once|recently|even|just|still|never|"
     rf"already|only|first|again|has|had|have)\s+)?$")
@@ -75,6 +76,9 @@ def indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
 
     def keep(m: re.Match) -> bool:
         head = m.group("head")
+        if head[0].isupper():  # "one senior Democrat said"; no other capitalised head
+            return head in k.party_words and not any(
+                w.lower() in rules["not_heads"] for w in m.group("np").split()[1:])
         return not (head in k.group_nouns or head in k.verb_forms
                     or head.endswith(("ly", "ing"))
                     or any(w.lower() in rules["not_heads"] for w in m.group("np").split()[1:]))
