@@ -1991,3 +1991,32 @@ def test_a_sentence_after_a_quote_with_its_subject_after_a_comma_is_no_attributi
     assert _pairs("“We will win.” Mayor John Smith said.") == [("We will win.", "John Smith")]
     assert _pairs("“Resign in disgrace!” the presumptive GOP presidential nominee, Donald "
                   "Trump, tweeted Sunday.") == [("Resign in disgrace!", "Donald Trump")]
+
+
+def test_a_connective_a_role_s_apposition_after_an_adjunct_and_a_signature_line():
+    # PolNeAR train (NYT): "''…,'' said Jock A. Finlayson, head of policy … Now, ''within
+    # the business community …''" gave no speaker (a quote after "Now," did not open its
+    # sentence); "wrote the American ambassador at the time, John E. Herbst." gave the
+    # role; the Post's fact checks sign quotes with a line "- Hillary Clinton."
+    body = ("''We were not very happy,'' said Jock A. Finlayson, head of policy at the "
+            "council. Now, ''within the business community there is a sizable "
+            "constituency saying this is O.K.''")
+    assert _pairs(body)[-1] == ("within the business community there is a sizable "
+                                "constituency saying this is O.K.", "Jock A. Finlayson")
+    body = ("Mr. Manafort pressed diplomats. ''With his help, the party was working to "
+            "change its image,'' wrote the American ambassador at the time, John E. Herbst.")
+    assert _pairs(body) == [("With his help, the party was working to change its image,",
+                             "John E. Herbst")]
+    body = ("Some text here.\n\n“I will look into it. I will certainly look into it.”\n\n"
+            "- Hillary Clinton.\n\nClinton has been looking into it.")
+    assert _pairs(body) == [("I will look into it. I will certainly look into it.",
+                             "Hillary Clinton")]
+    assert _pairs("Reid spoke.\n\n“She's tested. She's ready.”\n\n-President Obama, tweeting "
+                  "after the speech.\n\nMore here.") == [("She's tested. She's ready.", "Obama")]
+    # counter-examples: a dash line that names no one signs nothing, and a lead that is
+    # more than a connective ("Today, in the same room, “…”") takes no one's quote
+    assert _pairs("Bob Smith spoke.\n\n“We will win this fight.”\n\n— and the crowd "
+                  "cheered.") == [("We will win this fight.", None)]
+    body = ("“We were not very happy,” said Jock Finlayson. Today, in the same room, “the "
+            "business community is saying this is fine and we all know it.”")
+    assert _pairs(body)[-1][1] is None

@@ -88,6 +88,9 @@ _MEDIA_NOUN_GAP = re.compile(r"\s+(?:newspaper|tabloid|daily|paper|magazine|webs
 _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
+# between a role and the name in its apposition: ", ", " at the time, ", " then, "
+_ROLE_TO_NAME = re.compile(r"(?:\s+(?:at\s+the\s+time|then|now|in\s+\d{4}|since\s+\d{4}))?"
+                           r"\s*,\s*")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
 _FROM_BY = re.compile(r"\s(?:from|by)\s+")
 # a person's apposition up to the organisation of its title: ", president and CEO of "
@@ -467,10 +470,11 @@ class SpeakerSearch:
         if first.kind != "person":
             named = next((x for x in found[1:] if x.kind == "person" and x.start >= first.end),
                          None)
-            if named is not None and self.t[first.end : named.start].strip() == "," \
+            if named is not None and _ROLE_TO_NAME.fullmatch(self.t, first.end, named.start) \
                     and _COMMA_AFTER_NAME.match(self.t, named.end):
-                # "said the company’s chief executive, John J. Ferriola.": the name is
-                # the role's apposition
+                # "said the company’s chief executive, John J. Ferriola.", "wrote the
+                # American ambassador at the time, John E. Herbst.": the name is the
+                # role's apposition
                 return named
         if len(found) > 1 and found[1].kind == "person":
             # "said Unite regional officer Mark Delaney", "said resident Jane Morris",

@@ -21,6 +21,13 @@ from analysis.quotes.speaker_search import ABBREVIATION, SENTENCE_STOP, words_in
 
 # a transcript turn's label: "Mr Malone:", "SMITH:", "Janet Yellen:" opening a paragraph
 _TURN_LABEL = re.compile(r"([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(?=\S)")
+# a signature line: a dash, then the name ("- Hillary Clinton.", "—President Obama,
+# tweeting after Clinton's speech.")
+_SIGNATURE = re.compile(r"\s*[-–—]{1,2}\s*(?=[A-Z])(?=[^\n]{2,150}$)")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")
+_CONNECTIVE_LEAD = re.compile(
+    r"\s*(?:(?:and|but|now|still|yet|so|then|also|later|again|instead|however|indeed|"
+    r"meanwhile|moreover)\b,?\s*){1,2}", re.I)
 _UNNAMED_TURNS = {"Q": "Q", "Question": "Q", "A": "A", "Answer": "A"}
 # an interview's key to its labels: "Q is Ms. Klein and A is Ms. Morales"
 _INTERVIEW_KEY = re.compile(
@@ -64,6 +71,20 @@ class UncuedQuotes(FoundQuotes):
             return here[-1].speaker, "floating"
         block = self.body[p]
         opens_paragraph = not self.t[block.start : q.open].strip()
+        if opens_paragraph and p + 1 < len(self.body) \
+                and not self.t[q.stop : block.end].strip(" .\n"):
+            # "“I will look into it.” ¶ - Hillary Clinton.": a line of its own after
+            # the quotation, a dash and the speaker's name, signs it
+            sign = self.body[p + 1]
+            dash = _SIGNATURE.match(sign.text)
+            if dash:
+                first = next(iter(self.between(sign.start + dash.end(), sign.end)), None)
+                named = first if first is not None \
+                    and first.kind in ("person", "org", "media", "name") \
+                    and _TITLE_WORDS.fullmatch(self.t, sign.start + dash.end(), first.start) \
+                    else None  # (after a title: "-President Obama, tweeting …")
+                if named is not None:
+                    return named, "signature line after the quote"
         if opens_paragraph and p > 0 and self.body[p - 1].text.rstrip().endswith(":"):
             sp = self.lead_in_speaker(p - 1)
             if sp is not None:
@@ -156,7 +177,8 @@ class UncuedQuotes(FoundQuotes):
         s = self.clause_start(p, q.open, pairs)
         lead = t[s : q.open]
         n_words = words_in(t, q.body, q.close, cap=13)  # compared with 2 to 12
-        if not lead.strip():
+        if not lead.strip() or _CONNECTIVE_LEAD.fullmatch(lead):
+            # ("But “…”", "Now, “…”": a connective alone opens the sentence too)
             if n_words < 2:
                 return
             speaker, rule = self.floating_speaker(p, q)
