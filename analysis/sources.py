@@ -342,6 +342,12 @@ class _Resolver:
         here = [c for c in here if not any(x.start <= c[1].start and c[1].end <= x.end
                                            for x, _ in role_groups)]
         want = "male" if m.name == "he" else "female"
+        if m.text.lower() not in ("he", "she"):
+            # a description resolved like "he" ("the 46-year-old", "the Scot") has the
+            # gender its noun shows ("the businesswoman"), else fits either
+            head = m.text.lower().split()[-1]
+            want = "female" if head.endswith(("woman", "ess")) else "male" \
+                if head.endswith("man") else None
         # "Senator Whitcomb asked her to describe one. “…,” she said": the asker is
         # not the one who answers
         obj = "him" if m.name == "he" else "her"
@@ -351,26 +357,26 @@ class _Resolver:
         chain = self.chained(m, depth)
         candidates = here + quoted + roles + ([chain] if chain else [])
         fits = [c for c in candidates
-                if self.gender.get(c[2]) in (None, want)
+                if (want is None or self.gender.get(c[2]) in (None, want))
                 and not self.asks(c[1], obj)]
         best = max(fits, key=lambda c: c[0], default=None)
         if best is None:
             # (not a name that modifies a thing: "The LA Pride parade")
             persons = [x for x in self.before(m, 2) if x.kind == "person" and x.end <= m.start
                        and not x.in_quote and x.paragraph >= m.paragraph - 2
-                       and self.gender.get(x.name) in (None, want)
+                       and (want is None or self.gender.get(x.name) in (None, want))
                        and not names_a_thing(self.a.text, x, self.k)]
             best = (0, persons[-1], persons[-1].name) if persons else None
         if best is None:
             guessed = [c for c in candidates
                        if c[2] in self.guessed and not self.asks(c[1], obj)]
             best = max(guessed, key=lambda c: c[0], default=None)
-            if best is not None:
+            if best is not None and want is not None:
                 self.gender[best[2]] = want  # the pronoun knows better than the name
                 self.guessed.discard(best[2])
         if best is None:
             return None, None
-        if best[1].kind == "person":
+        if best[1].kind == "person" and want is not None:
             self.gender.setdefault(best[2], want)  # "she" tells the gender from now on
         return best[1], best[2]
 

@@ -2020,3 +2020,20 @@ def test_a_connective_a_role_s_apposition_after_an_adjunct_and_a_signature_line(
     body = ("“We were not very happy,” said Jock Finlayson. Today, in the same room, “the "
             "business community is saying this is fine and we all know it.”")
     assert _pairs(body)[-1][1] is None
+
+
+def test_a_description_resolved_like_he_fits_either_gender_unless_its_noun_shows_one():
+    # PolNeAR train: "“…,” said the 46-year-old. “…”" after Melania Trump gave no speaker
+    # (the description was resolved like "he", which skipped a woman); "Bozell answers"
+    # was no cue
+    body = ("With millions watching, Melania Trump delivered a defense of her husband.\n\n"
+            "“Donald is an amazing leader,” said the 46-year-old. “Now, he will go to work "
+            "for you.”")
+    assert [s for _, s in _pairs(body)] == ["Melania Trump", "Melania Trump"]
+    assert _pairs("Brent Bozell spoke.\n\n“I can point to two,” Bozell answers.") == [
+        ("I can point to two,", "Brent Bozell")]
+    # counter-examples: a description whose noun shows a gender keeps it ("the
+    # businesswoman" skips Bob Jones), and "answers" as a noun is no cue
+    body = "Hillary Clinton spoke. Bob Jones spoke.\n\n“I am ready,” said the businesswoman."
+    assert _pairs(body) == [("I am ready,", "Hillary Clinton")]
+    assert _pairs("The answers were clear, and the vote went ahead.") == []
