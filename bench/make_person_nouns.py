@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,8 +107,11 @@ def main(argv: list[str]) -> int:
               "index.noun, data.noun and noun.exc)", file=sys.stderr)
         return 2
     nouns, plurals = person_nouns(Path(argv[0]))
-    lines = [HEADER, "nouns:"]
-    lines += [f"  - {n}" for n in nouns]
+    # one folded string of words (one YAML node, read in a few milliseconds; a list of
+    # 6,000 nodes takes ten times longer), wrapped for reading
+    lines = [HEADER, "nouns: >-"]
+    lines += ["  " + row for row in textwrap.wrap(" ".join(nouns), 86,
+                                                  break_on_hyphens=False)]
     lines.append("irregular_plurals:")
     lines += [f"  {p}: {n}" for p, n in plurals.items()]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

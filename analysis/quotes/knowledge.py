@@ -253,7 +253,7 @@ def knowledge() -> Knowledge:
         types=tuple(roles["types"]),
         sides=sides,
         places=frozenset(str(p) for p in chain(places["us_states"], places["cities"])),
-        person_nouns=frozenset(str(w) for w in person_nouns["nouns"]),
+        person_nouns=frozenset(str(person_nouns["nouns"]).split()),
         person_plurals={str(p): str(n) for p, n in
                         (person_nouns.get("irregular_plurals") or {}).items()},
         alias_side=alias_side,
