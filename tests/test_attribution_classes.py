@@ -2037,3 +2037,24 @@ def test_a_description_resolved_like_he_fits_either_gender_unless_its_noun_shows
     body = "Hillary Clinton spoke. Bob Jones spoke.\n\n“I am ready,” said the businesswoman."
     assert _pairs(body) == [("I am ready,", "Hillary Clinton")]
     assert _pairs("The answers were clear, and the vote went ahead.") == []
+
+
+def test_a_no_break_space_inside_a_name_and_a_comma_after_a_party_tag():
+    # PolNeAR train (web copy): "Gov.\xa0John Kasich (R-OH), said, “…”" gave Baldwin
+    # Wallace University (the no-break space split the run, and the comma after the
+    # party tag kept the name from its cue); "Former House Speaker Newt\xa0Gingrich"
+    # gave "Gingrich" as a name of its own
+    body = ("Tuesday at Baldwin Wallace University, after winning Ohio, Gov.\u00a0John "
+            "Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”")
+    assert _pairs(body) == [("I’m getting ready to rent a covered wagon.", "John Kasich")]
+    body = "Former House Speaker Newt\u00a0Gingrich said the campaign had changed."
+    assert _pairs(body) == [("the campaign had changed", "Newt Gingrich")]
+    # counter-examples: a sentence's full stop before a no-break space still ends the run
+    # ("on Facebook.\xa0Dexter Wakefield" is no name "Facebook Dexter Wakefield"), and a
+    # comma after a bracket that is no party tag still needs the apposition's first comma
+    body = ("The church posted on Facebook.\u00a0Dexter Wakefield, a minister, told The "
+            "Huffington Post that she was a regular.")
+    assert _pairs(body) == [("she was a regular", "Dexter Wakefield")]
+    body = ("Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted: “People "
+            "are wearing shirts.”")
+    assert _pairs(body) == [("People are wearing shirts.", "Jeff Bechdel")]

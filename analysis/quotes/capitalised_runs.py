@@ -48,7 +48,7 @@ def capitalised_runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
     out = []
     not_names = k.not_names
     for m0 in k.run_re.finditer(text):
-        raw = m0.group(0)
+        raw = m0.group(0).replace("\xa0", " ")  # (a no-break space is a space here)
         if ". " not in raw and "’" not in raw and "'" not in raw and raw[-1] != ".":
             # plain words: the common case
             last = raw.rsplit(None, 1)[-1]
@@ -61,7 +61,7 @@ def capitalised_runs(text: str, k: Knowledge) -> list[tuple[int, int, bool]]:
             continue
         # split where a sentence ends inside the run
         for m in (_split_at_sentence_end(text, m0, k) if ". " in raw else (m0,)):
-            raw = m.group(0)
+            raw = m.group(0).replace("\xa0", " ")
             if "’" not in raw and "'" not in raw and not raw.endswith("."):
                 last = raw.rsplit(None, 1)[-1]
                 if last not in not_names and last.lower() not in k.connectors:

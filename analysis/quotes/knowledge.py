@@ -141,7 +141,8 @@ def _allowed_gap(gap_words: list[str], ly_nouns: list[str]) -> re.Pattern:
         r"{1,4})?"  # (four: "Harry Bond, 30, of Raleigh, N.C., who was among those polled,")
         # "Sen. Marco Rubio (R-Fla.) said", "Sen. Chris Murphy (a Connecticut Democrat so
         # boyish he has been mistaken for a junior staffer) says"
-        r"(?:\s*\([^()]{1,120}\))?"
+        # (a party tag may take a comma after it: "Gov. John Kasich (R-OH), said")
+        r"(?:\s*\([DRI]-[A-Za-z. ]{1,14}\)\s*,|\s*\([^()]{1,120}\))?"
         # an aside between dashes: "The Supreme Court justice -- who has been involved
         # in a scuffle … -- said"
         r"(?:\s*(?:--|—|–)\s*[^—–“”\"]{1,160}?\s*(?:--|—|–))?"
@@ -262,9 +263,11 @@ def knowledge() -> Knowledge:
         alias_first_words=frozenset(a.split()[0] for a in alias_side if a.split()),
         lexicon=lexicon,
         description_re=_YEAR_OLD,
+        # (words of a run are apart by spaces, tabs or a no-break space: "Gov.\xa0John
+        # Kasich" in web copy)
         run_re=re.compile(
-            _FIRST_CAP_TOKEN + r"(?:[ \t]+(?:(?:" + "|".join(sorted(connectors)) + r")[ \t]+)*"
-            + _CAP_TOKEN + r")*"
+            _FIRST_CAP_TOKEN + r"(?:[ \t\xa0]+(?:(?:" + "|".join(sorted(connectors))
+            + r")[ \t\xa0]+)*" + _CAP_TOKEN + r")*"
         ),
     )
 
