@@ -2058,3 +2058,20 @@ def test_a_no_break_space_inside_a_name_and_a_comma_after_a_party_tag():
     body = ("Jeff Bechdel, chairman of America Rising (a Republican PAC), tweeted: “People "
             "are wearing shirts.”")
     assert _pairs(body) == [("People are wearing shirts.", "Jeff Bechdel")]
+
+
+def test_a_name_after_the_clause_s_verb_is_no_subject_for_a_participle():
+    # PolNeAR train: "The New York businessman has praised Putin, saying he was a
+    # stronger leader …" gave the quote to Putin: a participle's speaker is its main
+    # clause's subject, and a name after that clause's verb is its object
+    # (no one else is named, so the quote goes unattributed: the pronoun after "saying"
+    # has no antecedent)
+    body = "When the call ended, the businessman has praised Putin, saying he was strong."
+    assert _pairs(body) == [("was strong", None)]
+    # counter-examples: a subject before the verb still speaks, and a title before the
+    # name is no verb ("Former Secretary of State Madeleine Albright … urged")
+    assert _pairs("The company has praised Putin, saying he was a stronger leader.") == [
+        ("he was a stronger leader", "company")]
+    assert _pairs("Former Secretary of State Madeleine Albright recently urged women to "
+                  "vote, saying, “There’s a special place in hell.”") == [
+        ("There’s a special place in hell.", "Madeleine Albright")]

@@ -89,6 +89,8 @@ _THAT_WORD = re.compile(r"\bthat\b", re.I)
 _IS_WAS = re.compile(r"\s*(?:is|was)\b")
 WHO_GAP = re.compile(r"\s*,\s*who\b")
 # between a role and the name in its apposition: ", ", " at the time, ", " then, "
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+_WORDS = re.compile(r"(?<![\w’'-])[a-z][a-z’']*")  # lower-case words: verbs, not "State"
 _ROLE_TO_NAME = re.compile(r"(?:\s+(?:at\s+the\s+time|then|now|in\s+\d{4}|since\s+\d{4}))?"
                            r"\s*,\s*")
 _GAP_PUNCT = re.compile(r"[,.;:“”\"]")
@@ -436,6 +438,12 @@ class SpeakerSearch:
                 and found[1].start - found[0].end <= 4:
             found = found[1:]  # "The Blaze’s Matt Walsh": the owner is no subject
         first = next(iter(found), None)
+        if first is not None and not _QUOTE_MARK.search(self.t, a, first.start) and any(
+                w.group(0) in self.k.clause_words or w.group(0) in self.k.verb_forms
+                for w in _WORDS.finditer(self.t, a, first.start)):
+            # "The businessman has praised Putin, saying …": after a verb, an object (a
+            # quotation's words before it are left alone)
+            return None
         if first is not None and first.possessive:
             # "France’s far-right National Front party leader, Marine Le Pen, voiced …":
             # the role the owner opens is set off by the name it belongs to
