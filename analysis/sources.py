@@ -412,12 +412,15 @@ class _Resolver:
             return None
         words = [w for w in words[1:] if not w.endswith(("’s", "'s"))]
         countries = _country_words()
+        abbr = self.k.title_abbreviations
 
         def holds(x: Mention) -> bool:
             if x.kind != "person" or x.in_quote:
                 return False
             held = " ".join(filter(None, [x.title, x.apposition, *x.modifiers])).lower()
             have = set(held.replace("-", " ").replace(",", " ").split())
+            # "Sen. Bernie Sanders" holds "the senator"
+            have |= {abbr[w] for w in have if w in abbr}
             return words[-1] in have and all(w in have or w in countries for w in words)
 
         earlier = [x for x in self.mentions if x.start < m.start]
@@ -492,7 +495,10 @@ class _Resolver:
         if any(w[:1].isupper() for w in m.text.split()[1:-1]):
             # "the Dalmoran embassy": a named body of its own, not the last one met
             return m, re.sub(r"^(?:the|an?)\s+", "", " ".join(m.text.split()), flags=re.I)
-        if m.text[:1] in "Tt" and m.org_type in ("organisation", "government"):
+        if m.text[:1] in "Tt" and m.org_type in ("organisation", "government") \
+                and (head not in self.k.titles or head in self.k.generic_titles):
+            # (a person's office is never a body: "the senator said" is not the Senate;
+            # "the spokesperson said" speaks for the body named before)
             # "the company said": the organisation or unknown name named last, nearby
             # an unknown capitalised word counts only once it has spoken ("Brightline
             # said …"), not a sentence's first word ("Growth will slow …")

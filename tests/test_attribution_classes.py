@@ -2075,3 +2075,19 @@ def test_a_name_after_the_clause_s_verb_is_no_subject_for_a_participle():
     assert _pairs("Former Secretary of State Madeleine Albright recently urged women to "
                   "vote, saying, “There’s a special place in hell.”") == [
         ("There’s a special place in hell.", "Madeleine Albright")]
+
+
+def test_a_role_refers_back_to_the_abbreviated_title_and_is_never_a_body():
+    # PolNeAR train: "Sen. Bernie Sanders …" then "“…,” the senator said" gave "Senate"
+    # (the role fell through to the last government body) or the role alone: "Sen." is
+    # the title "senator" (title_abbreviations in data/speaker_roles.yaml), and a
+    # person's office is no body (the annotation itself gives "the senator" here)
+    body = ("Sen. Bernie Sanders spoke in the Senate on Monday.\n\n“That would be you?” "
+            "Borger asked.\n\n“That would be me, yes,” the senator said.")
+    assert _pairs(body)[-1] == ("That would be me, yes,", "Bernie Sanders")
+    body = "Bernie Sanders spoke in the Senate on Monday.\n\n“That would be me,” the senator said."
+    assert _pairs(body) == [("That would be me,", "senator")]
+    # counter-example: a spokesperson still speaks for the body named before
+    body = ("A spokesperson for Wealdshire County Council said the committee would meet.\n\n"
+            "“We share residents’ concerns,” the spokesperson added.")
+    assert _pairs(body)[-1] == ("We share residents’ concerns,", "Wealdshire County Council")

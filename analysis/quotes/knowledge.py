@@ -63,6 +63,7 @@ class Knowledge:
     name_suffixes: frozenset[str]  # "Jr.", "Sr.": their full stop is part of the name
     not_acronym_bodies: frozenset[str]  # "PM", "TV": capitals that are no body
     title_modifiers: frozenset[str]
+    title_abbreviations: dict[str, str]  # "sen." -> "senator"
     party_words: frozenset[str]  # "Republican", "Democrat" (case-sensitive)
     generic_titles: frozenset[str]
     allowed_gap: re.Pattern  # what may stand between a speaker and the cue
@@ -237,6 +238,8 @@ def knowledge() -> Knowledge:
         name_suffixes=frozenset(str(w) for w in roles["name_suffixes"]),
         not_acronym_bodies=frozenset(str(w) for w in roles.get("not_acronym_bodies") or []),
         title_modifiers=frozenset(str(w) for w in roles["title_modifiers"]),
+        title_abbreviations={str(a).lower(): str(t) for a, t in
+                             (roles.get("title_abbreviations") or {}).items()},
         party_words=frozenset(str(w) for w in roles.get("party_words") or []),
         generic_titles=frozenset(str(w) for w in roles["generic_titles"]),
         allowed_gap=_allowed_gap([str(w) for w in verbs["gap_words"]],
