@@ -105,6 +105,7 @@ _DESCRIBED_BEFORE = re.compile(
     r"(?:^|[.;:!?“”\"(]\s*|\b(?:the|The|a|A|an|An)\s)((?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
     r",?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
 
+_QUALIFIER_AFTER = re.compile(r"\s+(?:in|of|from|at|for)\s")
 _PREPOSITION = re.compile(r"\s+(?:of|for|at|in|with|from|to|on|who|which|and|since)\s+")
 _LINKS = frozenset({"and", "or", "but", "that", "than", "as"})
 
@@ -488,10 +489,23 @@ class _Resolver:
                     and re.fullmatch(r",\s*", self.a.text[x.end : m.start]):
                 return x, x.name
         head = m.text.split()[-1].lower()
-        orgs = [x for x in self.mentions if x.kind == "org" and x.end <= m.start
+        # (a body named with the head, also a role named by its owner: "The Clinton
+        # campaign suggested …" ¶ "the campaign said")
+        # (a plain description of a body or a document, not of a person's office: "the
+        # longtime senator" is no "Texas senator" named before; not "the government in
+        # Beijing")
+        plain = not any(w[:1].isupper() for w in m.text.split()[1:-1]) \
+            and not _QUALIFIER_AFTER.match(self.a.text, m.end) \
+            and (head not in self.k.titles or head in self.k.generic_titles)
+        orgs = [x for x in self.mentions if x.end <= m.start and not x.in_quote and (
+                    x.kind == "org" or plain and x.kind == "group" and x is not m
+                    and x.text.split()[-1].lower() == head
+                    and any(w[:1].isupper() for w in x.text.split()[1:-1]))
                 and head in x.name.lower().split()]
         if orgs:
-            return orgs[-1], orgs[-1].name
+            x = orgs[-1]
+            return x, x.name if x.kind == "org" else re.sub(
+                r"^(?:the|an?)\s+", "", " ".join(x.text.split()), flags=re.I)
         if any(w[:1].isupper() for w in m.text.split()[1:-1]):
             # "the Dalmoran embassy": a named body of its own, not the last one met
             return m, re.sub(r"^(?:the|an?)\s+", "", " ".join(m.text.split()), flags=re.I)

@@ -2091,3 +2091,23 @@ def test_a_role_refers_back_to_the_abbreviated_title_and_is_never_a_body():
     body = ("A spokesperson for Wealdshire County Council said the committee would meet.\n\n"
             "“We share residents’ concerns,” the spokesperson added.")
     assert _pairs(body)[-1] == ("We share residents’ concerns,", "Wealdshire County Council")
+
+
+def test_a_plain_description_of_a_body_refers_back_to_the_body_named_with_its_noun():
+    # PolNeAR train: "The Clinton campaign suggested …" ¶ "the campaign said in a
+    # statement: ''…''" gave Judicial Watch (the last organisation named); "the poll
+    # found" after "a Quinnipiac University poll shows" gave "poll"
+    body = ("Judicial Watch released the emails on Tuesday.\n\nThe Clinton campaign "
+            "suggested that Mr. Band was acting as an assistant.\n\nRegarding the "
+            "exchanges, the campaign said in a statement: ''Neither of these emails "
+            "involve the secretary.''")
+    assert [s for _, s in _pairs(body)] == ["Clinton campaign", "Clinton campaign"]
+    # counter-examples: a person's office is no body named before ("the longtime
+    # senator" is not "the Texas senator"), and a description with a name of its own
+    # stays itself ("The Sanders campaign thinks …" after the Clinton campaign)
+    body = ("The Texas senator spoke first.\n\n“I wonder how they enjoy that,” McCain "
+            "said. The longtime senator said he rarely asks surrogates to stump for him.")
+    assert _pairs(body)[-1][1] == "longtime senator"
+    body = ("The Clinton campaign said the report was misleading.\n\nThe Sanders campaign "
+            "said he has sliced into her numbers.")
+    assert [s for _, s in _pairs(body)] == ["Clinton campaign", "Sanders campaign"]
