@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from analysis.quotes.knowledge import Knowledge
 from analysis.quotes.phrase_matcher import Hit
@@ -72,7 +73,6 @@ def indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
     indefinite subject ("a friend said on Facebook", "one user wrote") or the subject
     of an inverted cue after a quote ("“…,” says a narrator.")."""
     rules = k.anon
-    out = []
 
     def keep(m: re.Match) -> bool:
         head = m.group("head")
@@ -83,27 +83,18 @@ def indefinite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
                     or head.endswith(("ly", "ing"))
                     or any(w.lower() in rules["not_heads"] for w in m.group("np").split()[1:]))
 
-    for h in hits["cue"]:
-        verb = h.group(0).lower()
-        if verb not in k.verb_forms or k.verb_forms[verb] == verb:
-            continue  # a base form is no verb of a singular subject: "a ransom note"
-        lo = max(0, h.start() - 70)
+    def before(lo: int, cue: int) -> re.Match | None:
         # (most cues have no determiner in the six words before them: skip the search)
-        near = text[lo : h.start()].lower().split()[-6:]
-        m = _INDEFINITE_BEFORE.search(text, lo, h.start()) \
+        near = text[lo:cue].lower().split()[-6:]
+        return _INDEFINITE_BEFORE.search(text, lo, cue) \
             if not _DETERMINERS.isdisjoint(near) else None
-        if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3),
-                                                                m.start()):
-            out.append((m.start("np"), m.end("np"), m.group("head")))
-            continue
-        if k.verb_forms[verb] in k.needs_object \
-                or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
-            continue
-        m = _INDEFINITE_AFTER.match(text, h.end()) \
-            if text[h.end() : h.end() + 10].lstrip().lower().startswith(("a", "one")) else None
-        if m and keep(m):
-            out.append((m.start("np"), m.end("np"), m.group("head")))
-    return out
+
+    def after(cue_end: int) -> re.Match | None:
+        return _INDEFINITE_AFTER.match(text, cue_end) \
+            if text[cue_end : cue_end + 10].lstrip().lower().startswith(("a", "one")) else None
+
+    # (a base form is no verb of a singular subject: "a ransom note")
+    return _next_to_cues(text, hits, k, before, after, keep, lambda m, base: not base)
 
 
 # a definite noun phrase ending right before a cue: "the woman", "the RNC member", "the
@@ -137,7 +128,6 @@ def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
     role and anonymous lists know ("the senator", "the spokesman") and a bare
     description resolved like "he" ("the billionaire said")."""
     rules = k.anon
-    out = []
     descriptions = {h.phrase for h in hits["desc"]}
 
     def keep(m: re.Match) -> bool:
@@ -150,28 +140,51 @@ def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
                        or w.lower() in k.clause_words or w.endswith(("ing", "ly", "’s", "'s"))
                        for w in mods)  # ("the plant’s owner" is the plant's, named elsewhere)
 
+    def before(lo: int, cue: int) -> re.Match | None:
+        if "the " not in text[lo:cue].lower():
+            return None
+        # the nearest "the" first: "the wife of the candidate said" is not "the
+        # candidate" (no clause edge before it)
+        for t in reversed(list(_THE.finditer(text, lo, cue))):
+            m = _DEFINITE_BEFORE.match(text, t.start(), cue)
+            if m:
+                return m
+        return None
+
+    def after(cue_end: int) -> re.Match | None:
+        return _DEFINITE_AFTER.match(text, cue_end) \
+            if text[cue_end : cue_end + 5].lstrip()[:4].lower() == "the " else None
+
+    # (a base form goes with a plural subject only: "the women say")
+    return _next_to_cues(text, hits, k, before, after, keep,
+                         lambda m, base: not base or m.group("head")[-1] == "s")
+
+
+def _next_to_cues(text: str, hits: dict[str, list[Hit]], k: Knowledge,
+                  before: Callable[[int, int], re.Match | None],
+                  after: Callable[[int], re.Match | None],
+                  keep: Callable[[re.Match], bool],
+                  agrees: Callable[[re.Match, bool], bool]) -> list[tuple[int, int, str]]:
+    """The noun phrases (``np``, ``head``) that speak for the cues of ``text``: found by
+    ``before`` as the subject ending at a cue and opening a clause ("a friend said"),
+    else by ``after`` right after a cue that follows a quote ("“…,” says a narrator");
+    ``keep`` judges a phrase, ``agrees`` a subject with the cue's form (True for a base
+    form: "say")."""
+    out = []
     for h in hits["cue"]:
         verb = h.group(0).lower()
-        if verb not in k.verb_forms:
+        lemma = k.verb_forms.get(verb)
+        if lemma is None:
             continue
-        lo = max(0, h.start() - 70)
-        m = None
-        if "the " in text[lo : h.start()].lower():
-            # the nearest "the" first: "the wife of the candidate said" is not "the
-            # candidate" (no clause edge before it)
-            for t in reversed(list(_THE.finditer(text, lo, h.start()))):
-                m = _DEFINITE_BEFORE.match(text, t.start(), h.start())
-                if m:
-                    break
-        if m and keep(m) and _CLAUSE_EDGE.search(text, max(0, m.start() - 3), m.start()) \
-                and (k.verb_forms[verb] != verb or m.group("head")[-1] == "s"):
+        m = before(max(0, h.start() - 70), h.start())
+        if m and keep(m) and agrees(m, lemma == verb) \
+                and _CLAUSE_EDGE.search(text, max(0, m.start() - 3), m.start()):
             out.append((m.start("np"), m.end("np"), m.group("head")))
             continue
-        if k.verb_forms[verb] in k.needs_object \
+        if lemma in k.needs_object \
                 or not _QUOTE_THEN_CUE.search(text, max(0, h.start() - 3), h.start()):
             continue
-        m = _DEFINITE_AFTER.match(text, h.end()) \
-            if text[h.end() : h.end() + 5].lstrip()[:4].lower() == "the " else None
+        m = after(h.end())
         if m and keep(m):
             out.append((m.start("np"), m.end("np"), m.group("head")))
     return out
