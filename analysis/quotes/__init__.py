@@ -20,7 +20,7 @@ The method is rules over the shared text layer (``article.body`` blocks and
 4. **Speakers** are mentions found by :func:`find_mentions`: capitalised names with
    titles stripped off, organisations, countries and their capitals, documents,
    pronouns and anonymous sources (``officials said``), from ``data/speaker_roles.yaml``
-   and ``data/sides.yaml``. Resolving pronouns and surnames is ``analysis.sources``.
+   and ``data/sides.yaml``. Resolving pronouns and surnames is ``analysis.speaker_resolution``.
 
 Scoring against hand annotations is :mod:`analysis.evaluation`.
 
