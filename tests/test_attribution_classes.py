@@ -2111,3 +2111,20 @@ def test_a_plain_description_of_a_body_refers_back_to_the_body_named_with_its_no
     body = ("The Clinton campaign said the report was misleading.\n\nThe Sanders campaign "
             "said he has sliced into her numbers.")
     assert [s for _, s in _pairs(body)] == ["Clinton campaign", "Sanders campaign"]
+
+
+def test_a_plural_person_noun_speaks_as_a_group():
+    # PolNeAR train: "Some of the women said they had spoken out …", "To get their
+    # votes, participants said, …", "Many reporters noted …" gave nothing: the plural of
+    # a noun whose first sense is a person (WordNet; "women" by its -men rule) as the
+    # subject of a cue, bare or after a quantifier, is a group voice
+    assert _pairs("Some of the women said they had spoken out at hearings.") == [
+        ("they had spoken out at hearings", "women")]
+    assert _pairs("Farmers say the drought is the worst in years.") == [
+        ("the drought is the worst in years", "farmers")]
+    assert _pairs("The pickup driver was not hurt, deputies said.") == [
+        ("The pickup driver was not hurt", "deputies")]
+    # counter-examples: a plural that is no person is no voice ("The reports say" is
+    # left to the document rules, "His remarks said nothing" is no speech)
+    assert _pairs("The reports say the plan failed.") == []
+    assert _pairs("His remarks said nothing about the plan.") == []

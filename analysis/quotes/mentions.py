@@ -16,6 +16,7 @@ from analysis.quotes.unnamed_sources import (
     anonymous_spans,
     definite_speakers,
     indefinite_speakers,
+    plural_speakers,
     poll_shares,
 )
 from analysis.word_difficulty import is_familiar_form
@@ -281,6 +282,14 @@ def find_mentions(article: Article, quote_spans: list[tuple[int, int]] | None = 
                 continue
             taken.append((a, b))
             out.append(Mention(a, b, text[a:b], "anonymous", text[a:b].strip(), paragraph=p))
+        for a, b, head in plural_speakers(btext, hits, k) if hits["cue"] else ():
+            # "Some of the women said", "Farmers say": a group of people
+            phrase = btext[a:b]
+            a, b = off + a, off + b
+            if any(x < b and a < y for x, y in taken) or quoted(a):
+                continue
+            taken.append((a, b))
+            out.append(Mention(a, b, phrase, "group", head, paragraph=p, org_type="other"))
         for a, b in poll_shares(btext):  # "Two in three said", "six in 10 saying"
             phrase = btext[a:b]
             a, b = off + a, off + b

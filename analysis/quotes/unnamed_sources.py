@@ -108,15 +108,18 @@ _DEFINITE_AFTER = re.compile(
     r"\s+(?P<np>(?<![\w-])[Tt]he\s+(?P<mods>(?:[A-Za-z][\w’'.-]*\s+){0,3}?)"
     r"(?P<head>[a-z][\w-]*))(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
 _THE = re.compile(r"\b[Tt]he\s")
+_WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
 
 
 def person_noun(word: str, k: Knowledge) -> bool:
     """Whether ``word`` (lower case) is a noun whose first sense is a person, or the
-    plural of one ("women", "protesters", "deputies")."""
+    plural of one ("protesters", "deputies", "women"): WordNet's exceptions, then its
+    detachment rules for nouns (-s, -es, -ies -> -y, -men -> -man)."""
     nouns = k.person_nouns
     return word in nouns or word in k.person_plurals or word[-1:] == "s" and (
         word[:-1] in nouns or word[-3:] == "ies" and word[:-3] + "y" in nouns
-        or word[-2:] == "es" and word[:-2] in nouns)
+        or word[-2:] == "es" and word[:-2] in nouns) \
+        or word[-3:] == "men" and word[:-3] + "man" in nouns
 
 
 def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
@@ -158,6 +161,50 @@ def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
     # (a base form goes with a plural subject only: "the women say")
     return _next_to_cues(text, hits, k, before, after, keep,
                          lambda m, base: not base or m.group("head")[-1] == "s")
+
+
+# a bare plural or a share of one before a cue: "Farmers say", "Some of the women said",
+# "Many longtime residents say" (up to two words before the head)
+_PLURAL_BEFORE = re.compile(
+    r"(?P<np>(?:(?:[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Ff]ew|[Aa]ll|[Bb]oth|[Oo]thers?|"
+    r"[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d+)\s+(?:of\s+(?:the|those|these)\s+)?)?"
+    r"(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<head>[a-z][\w-]*))\s+"
+    r"(?:(?:also|later|then|once|recently|even|just|still|never|already|only|often|have|"
+    r"had)\s+)?$")
+
+
+def plural_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
+                    ) -> list[tuple[int, int, str]]:
+    """Unnamed groups named by the plural of a person noun as the subject of a cue:
+    "Farmers say", "Some of the women said", "Many longtime residents say". The head is
+    the plural of a noun whose first sense is a person (``data/person_nouns.yaml``);
+    heads the group and anonymous lists know ("police", "officials") are theirs."""
+    rules = k.anon
+
+    def keep(m: re.Match) -> bool:
+        head, mods = m.group("head"), m.group("mods").split()
+        plural = head in k.person_plurals or head[-1] == "s" and head not in k.person_nouns \
+            or head[-3:] == "men"
+        return plural and person_noun(head, k) \
+            and head not in k.bare_groups and head not in k.anon_heads \
+            and head not in k.group_nouns and head not in rules["not_heads"] \
+            and not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_forms
+                        or w.lower() in k.clause_words or w[:1].isupper()
+                        or w.endswith(("’s", "'s")) for w in mods)
+
+    def before(lo: int, cue: int) -> re.Match | None:
+        # (the longest phrase that opens a clause: "Some of the women", not "women")
+        for w in _WORD_START.finditer(text, lo, cue):
+            if not _CLAUSE_EDGE.search(text, max(0, w.start() - 3), w.start()):
+                continue
+            m = _PLURAL_BEFORE.match(text, w.start(), cue)
+            if m and keep(m):
+                return m
+        return None
+
+    # (a plural subject takes the base form: "Farmers say", "farmers said")
+    return _next_to_cues(text, hits, k, before, lambda cue_end: None, keep,
+                         lambda m, base: True)
 
 
 def _next_to_cues(text: str, hits: dict[str, list[Hit]], k: Knowledge,
