@@ -2128,3 +2128,13 @@ def test_a_plural_person_noun_speaks_as_a_group():
     # left to the document rules, "His remarks said nothing" is no speech)
     assert _pairs("The reports say the plan failed.") == []
     assert _pairs("His remarks said nothing about the plan.") == []
+
+
+def test_a_place_word_between_a_given_name_and_a_surname_is_a_middle_name():
+    # PolNeAR train: "said Kathleen Hall Jamieson, a professor of communication" gave no
+    # speaker ("Hall" is a building word: "Carnegie Hall"), and the quote went to Trump
+    assert _pairs("“It's really jarring,” said Kathleen Hall Jamieson, a professor of "
+                  "communication.") == [("It's really jarring,", "Kathleen Hall Jamieson")]
+    # counter-example: a name that ends in a place word is still a place or a body
+    assert _pairs("“It is full,” a spokesman for Madison Square Garden said.") == [
+        ("It is full,", "Madison Square Garden")]

@@ -71,8 +71,13 @@ def _is_person_core(tokens: list[str], k: Knowledge, named: bool = False) -> boo
         if j == 0 < last and t.lower() in k.name_particles and t[:1].isupper() \
                 and tokens[1][:1].isupper():
             continue  # "De Blasio said", "Van Hollen said": a surname's particle
-        if t in k.not_name_words and not named or t in k.not_names \
-                or t.lower() in k.connectors:
+        if t in k.not_name_words and not named and not (
+                0 < j < last and tokens[last] not in k.not_name_words
+                and is_given_name(tokens[0])):
+            # (a place word between a given name and a surname is a middle name:
+            # "Kathleen Hall Jamieson"; "Madison Square Garden" ends in one)
+            return False
+        if t in k.not_names or t.lower() in k.connectors:
             return False
         if not t[:1].isupper() or _DIGIT.search(t):
             return False
