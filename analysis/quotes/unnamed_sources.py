@@ -108,7 +108,12 @@ _DEFINITE_AFTER = re.compile(
     r"\s+(?P<np>(?<![\w-])[Tt]he\s+(?P<mods>(?:[A-Za-z][\w’'.-]*\s+){0,3}?)"
     r"(?P<head>[a-z][\w-]*))(?=\s*[.,;:]|\s+(?:on|in|at|who|with|from)\b)")
 _THE = re.compile(r"\b[Tt]he\s")
-_WORD_START = re.compile(r"(?<![\w’'-])[A-Za-z0-9]")
+# where a clause may open inside a window, and the last word before a cue (with an
+# adverb or "have" after it)
+_EDGE_THEN_WORD = re.compile(r"(?:^|(?<=[.!?:;,”\"’—])|(?<=[.!?:;,”\"’—]\s)|"
+                             r"(?<=[.!?:;,”\"’—]\s\s))(?=[A-Za-z0-9])")
+_LAST_WORD = re.compile(r"(?<![\w’'-])([a-z][\w-]*)\s+(?:(?:also|later|then|once|recently|"
+                        r"even|just|still|never|already|only|often|have|had)\s+)?$")
 
 
 def person_noun(word: str, k: Knowledge) -> bool:
@@ -193,11 +198,14 @@ def plural_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
                         or w.endswith(("’s", "'s")) for w in mods)
 
     def before(lo: int, cue: int) -> re.Match | None:
-        # (the longest phrase that opens a clause: "Some of the women", not "women")
-        for w in _WORD_START.finditer(text, lo, cue):
-            if not _CLAUSE_EDGE.search(text, max(0, w.start() - 3), w.start()):
-                continue
-            m = _PLURAL_BEFORE.match(text, w.start(), cue)
+        # (most cues have no plural before them: look at the last word first)
+        last = _LAST_WORD.search(text, lo, cue)
+        if last is None or not (last.group(1)[-1:] == "s" or last.group(1)[-3:] == "men"
+                                or last.group(1) in k.person_plurals):
+            return None
+        # the longest phrase that opens a clause: "Some of the women", not "women"
+        for edge in _EDGE_THEN_WORD.finditer(text, lo, cue):
+            m = _PLURAL_BEFORE.match(text, edge.end(), cue)
             if m and keep(m):
                 return m
         return None
