@@ -193,10 +193,13 @@ class SpeakerResolver:
             words = m.text.lower().split()[1:]
             head = words[-1]
             best, best_start = self.described(m, words)
+            # ("the person", "the people": the unnamed source last quoted, whatever
+            # its noun: "Another source familiar with … said … the person added")
+            generic = words == [head] and head in self.k.anon["qualified"]
             for _, mm, key in reversed(self.done):
                 if mm is not None and mm.kind == "anonymous" and mm is not m \
                         and mm.start > best_start \
-                        and set(words) <= set(mm.text.lower().split()):
+                        and (generic or set(words) <= set(mm.text.lower().split())):
                     best, best_start = (mm, key), mm.start
             if best is not None:
                 return best

@@ -2138,3 +2138,20 @@ def test_a_place_word_between_a_given_name_and_a_surname_is_a_middle_name():
     # counter-example: a name that ends in a place word is still a place or a body
     assert _pairs("“It is full,” a spokesman for Madison Square Garden said.") == [
         ("It is full,", "Madison Square Garden")]
+
+
+def test_the_person_refers_back_to_the_unnamed_source_last_quoted():
+    # PolNeAR train: "Another source familiar with Cruz’s thinking said, “…” At the same
+    # time, the person added, “…”" lost the second quote ("person", WordNet's noun.Tops,
+    # is no person noun, and it speaks unnamed only with a qualifier elsewhere)
+    body = ("Another source familiar with Cruz’s thinking said, “I think he’ll try to be "
+            "friendlier.” At the same time, the person added, “you saw the endorsements "
+            "Rubio had.”")
+    assert [s for _, s in _pairs(body)] == ["another source familiar with cruz’s thinking"] * 2
+    body = ("The main sticking point is a demand for new duties, according to a person "
+            "familiar with the talks. The person said negotiators had refused to commit.")
+    assert _pairs(body)[-1] == ("negotiators had refused to commit",
+                                "person familiar with the talks")
+    # counter-example: with no unnamed source before, "the person" stays itself
+    assert _pairs("“It was never going to work,” the person said.") == [
+        ("It was never going to work,", "person")]

@@ -140,8 +140,12 @@ def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
 
     def keep(m: re.Match) -> bool:
         head, mods = m.group("head"), m.group("mods").split()
-        if not person_noun(head, k) or head in k.group_nouns or head in rules["not_heads"] \
-                or head in k.anon_heads or head in k.verb_forms or head in k.clause_words \
+        # ("person" itself is WordNet's noun.Tops, not noun.person: the anonymous list's
+        # heads that need a qualifier elsewhere count here, "the person said")
+        if not (person_noun(head, k) or head in rules["qualified"]) or head in k.group_nouns \
+                or head in rules["not_heads"] \
+                or head in k.anon_heads and head not in rules["qualified"] \
+                or head in k.verb_forms or head in k.clause_words \
                 or not mods and head in descriptions:  # ("the haves": a verb, not a noun)
             return False
         return not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_forms
