@@ -2155,3 +2155,19 @@ def test_the_person_refers_back_to_the_unnamed_source_last_quoted():
     # counter-example: with no unnamed source before, "the person" stays itself
     assert _pairs("“It was never going to work,” the person said.") == [
         ("It was never going to work,", "person")]
+
+
+def test_a_short_adjunct_between_commas_before_that_and_the_next_sentence_s_own_cue():
+    # PolNeAR train: "She also said, without evidence, that “they are going to people,
+    # …”" gave its cue to the quote before it ("“ISIS’ best recruiter.” She also said")
+    # and left its own quote unattributed; "Kaine now says, however, that …" began its
+    # content at "however"
+    body = ("Hillary Clinton called the Republican frontrunner “ISIS’ best recruiter.” She "
+            "also said, without evidence, that “they are going to people, showing videos "
+            "of Donald Trump insulting Islam.”")
+    assert [s for _, s in _pairs(body)] == ["Hillary Clinton", "Hillary Clinton"]
+    assert _pairs("Tim Kaine spoke. Kaine now says, however, that he is a strong advocate.")[
+        -1] == ("he is a strong advocate", "Tim Kaine")
+    # counter-example: "that night" after a cue is a time, not a clause
+    assert _pairs("Bob Smith spoke.\n\n“We will win,” he said that night.") == [
+        ("We will win,", "Bob Smith")]

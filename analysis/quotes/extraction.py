@@ -64,6 +64,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|about|against|at|on|of|from|towar
 # Research: “…”" (its own line), "From Jones: “…”"
 _FROM_SOURCE = re.compile(r"(?:^|[-–—.!?]\s+|[-–—]\s*)(?:[Mm]ore\s+)?[Ff]rom\s+(?:the\s+)?$")
 _SENT_END = re.compile(r"[.!?…]")
+_ADJUNCT_THAT = re.compile(r"\s*(?:,\s*[^,.;“”\"]{1,40},)?\s*that\s+(?!(?:night|day|morning|"
+                           r"afternoon|evening|week|weekend|month|year|time|point)\b)")
 
 
 class _Extractor(ReportedSpeech, UncuedQuotes):
@@ -137,7 +139,10 @@ class _Extractor(ReportedSpeech, UncuedQuotes):
             if _OWN_CLAUSE.match(tail) and not ADVERBIAL_START.match(tail.lstrip()) \
                     and not TIME_ADJUNCT.match(tail) and "," not in " ".join(
                         tail.split()[:6]) \
-                    and words_in(tail, cap=5) >= 4 and has_clause(tail, self.k, 30):
+                    and words_in(tail, cap=5) >= 4 and has_clause(tail, self.k, 30) \
+                    or _ADJUNCT_THAT.match(tail):
+                # (also "“….” She also said, without evidence, that “…”": the cue's
+                # "that" reports what follows, not the quote before it)
                 continue
             self.attach_direct(p, q, pairs, cue, speaker, "cue after quote")
             used.add(qi)

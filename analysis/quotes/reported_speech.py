@@ -43,8 +43,9 @@ _ADJUNCT_TO_THAT = re.compile(
     r"\s*(?:(?:in|on|at|during|to|after|before|late|earlier|last|this|"
     r"later|again|also|publicly|privately|repeatedly)\b[^,.;“”\"]{0,60}?\s|"
     r"(?:[\w’'\-]+\s+){1,4}?(?=that\b)|"
-    # an adverb between commas: "revealed, somewhat stiltedly, that …"
-    r",\s*(?:[a-z]+\s+){0,2}[a-z]+ly,\s*)?(?=that\b)")
+    # a short adjunct between commas: "revealed, somewhat stiltedly, that …", "said,
+    # without evidence, that …"
+    r",\s*(?:[a-z]+\s+){0,3}[a-z]+,\s*)?(?=that\b)")
 # after a hearer verb, the hearer and its adjuncts up to "that": "told a crowded banquet
 # hall at a hotel in downtown Baltimore that …"
 _HEARER_TO_THAT = re.compile(r"\s*(?:[\w’'\-]+\s+){1,12}?(?=that\b)")
