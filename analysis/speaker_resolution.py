@@ -132,8 +132,7 @@ class SpeakerResolver:
                     self.gender.setdefault(x.name, g)
                     if weak_gender(x.name):
                         self.guessed.add(x.name)
-        for x in mentions:
-            if x.kind == "person" and x.name not in self.gender:
+            elif x.kind == "person" and x.name not in self.gender:
                 first = x.name.split(maxsplit=1)
                 if len(first) == 2 and (g := given_name_gender(first[0])):
                     self.gender[x.name] = g
@@ -241,8 +240,7 @@ class SpeakerResolver:
             before = _DESCRIBED_BEFORE.search(t, max(0, x.start - 80), x.start)
             for seen in (_PREPOSITION.split(after.group(1))[0].lower().split() if after else (),
                          before.group(1).lower().split() if before else ()):
-                if seen and not any(w in self.k.verb_forms or w in self.k.clause_words
-                                    or w in _LINKS for w in seen):
+                if seen and not any(w in self.k.verb_words or w in _LINKS for w in seen):
                     out.setdefault(seen[-1], []).append((x, frozenset(seen)))
         return out
 
@@ -437,7 +435,7 @@ class SpeakerResolver:
         i = bisect_left(self.sent_starts, x.start + 1) - 1
         k = self.k
         found = i >= 0 and any(
-            w in k.clause_words or w in k.verb_forms or len(w) > 4 and w.endswith("ed")
+            w in k.verb_words or len(w) > 4 and w.endswith("ed")
             for w in _LOWER_WORD.findall(self.a.text, self.sent_starts[i], x.start))
         self._after_verb[x.start] = found
         return found

@@ -40,6 +40,8 @@ class Knowledge:
     audiences: tuple[str, ...]
     phrases: tuple[tuple[str, bool], ...]  # (text, speaker_after)
     clause_words: frozenset[str]
+    # every word known to be a verb: the speech verbs' forms and the clause words
+    verb_words: frozenset[str]
     clause_subjects: frozenset[str]
     plural_verbs: frozenset[str]  # "conservatives need": a verb after a plural subject
     naming_verbs: frozenset[str]
@@ -212,6 +214,8 @@ def knowledge() -> Knowledge:
                                key=len, reverse=True)),
         phrases=phrases,
         clause_words=frozenset(w.lower() for w in verbs.get("clause_words") or []),
+        verb_words=frozenset(verb_forms)
+        | frozenset(w.lower() for w in verbs.get("clause_words") or []),
         clause_subjects=frozenset(w.lower() for w in verbs.get("clause_subjects") or []),
         plural_verbs=frozenset(w.lower() for w in verbs.get("plural_verbs") or []),
         naming_verbs=frozenset(w.lower() for w in verbs.get("naming_verbs") or []),

@@ -62,7 +62,7 @@ def _apposition_after(text: str, end: int, k: Knowledge) -> str | None:
     lower = chunk.lower()
     if first.lower() in ("who", "which", "and", "but", "as"):
         return None
-    if any(w.lower() in k.verb_forms or w.lower() in k.clause_words for w in chunk.split()):
+    if any(w.lower() in k.verb_words for w in chunk.split()):
         return None
     if first[:1].islower() and (" of " in lower or " at " in lower
                                 or _POSSESSIVE.search(chunk)):

@@ -146,7 +146,7 @@ def names_a_thing(text: str, m: Mention, k: Knowledge, lo: int = 0) -> bool:
     if not THE_BEFORE.search(text, max(lo, m.start - 4), m.start):
         return False
     w = _LOWER_WORD.match(text, m.end)
-    return bool(w) and w.group(1) not in k.verb_forms and w.group(1) not in k.clause_words \
+    return bool(w) and w.group(1) not in k.verb_words \
         and not w.group(1).endswith("ed")
 
 
@@ -439,7 +439,7 @@ class SpeakerSearch:
             found = found[1:]  # "The Blaze’s Matt Walsh": the owner is no subject
         first = next(iter(found), None)
         if first is not None and not _QUOTE_MARK.search(self.t, a, first.start) and any(
-                w.group(0) in self.k.clause_words or w.group(0) in self.k.verb_forms
+                w.group(0) in self.k.verb_words
                 for w in _WORDS.finditer(self.t, a, first.start)):
             # "The businessman has praised Putin, saying …": after a verb, an object (a
             # quotation's words before it are left alone)

@@ -37,7 +37,7 @@ def anonymous_spans(text: str, hits: dict[str, list[Hit]], k: Knowledge
         if head in rules["qualified"] and not after:
             continue
         nxt = _NEXT_PLURAL.match(text, h.end())
-        if nxt and nxt.group(1) not in k.verb_forms and nxt.group(1) not in k.clause_words:
+        if nxt and nxt.group(1) not in k.verb_words:
             continue  # "other EU member states": the head is a modifier of a plural noun
         prev = _PREV_WORD.search(text, max(0, h.start() - 40), h.start())
         if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 \
@@ -145,12 +145,12 @@ def definite_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
         if not (person_noun(head, k) or head in rules["qualified"]) or head in k.group_nouns \
                 or head in rules["not_heads"] \
                 or head in k.anon_heads and head not in rules["qualified"] \
-                or head in k.verb_forms or head in k.clause_words \
+                or head in k.verb_words \
                 or not mods and head in descriptions:  # ("the haves": a verb, not a noun)
             return False
-        return not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_forms
-                       or w.lower() in k.clause_words or w.endswith(("ing", "ly", "’s", "'s"))
-                       for w in mods)  # ("the plant’s owner" is the plant's, named elsewhere)
+        # ("the plant’s owner" is the plant's, named elsewhere)
+        return not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_words
+                       or w.endswith(("ing", "ly", "’s", "'s")) for w in mods)
 
     def before(lo: int, cue: int) -> re.Match | None:
         if "the " not in text[lo:cue].lower():
@@ -197,9 +197,8 @@ def plural_speakers(text: str, hits: dict[str, list[Hit]], k: Knowledge
         return plural and person_noun(head, k) \
             and head not in k.bare_groups and head not in k.anon_heads \
             and head not in k.group_nouns and head not in rules["not_heads"] \
-            and not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_forms
-                        or w.lower() in k.clause_words or w[:1].isupper()
-                        or w.endswith(("’s", "'s")) for w in mods)
+            and not any(w.lower() in rules["not_heads"] or w.lower() in k.verb_words
+                        or w[:1].isupper() or w.endswith(("’s", "'s")) for w in mods)
 
     def before(lo: int, cue: int) -> re.Match | None:
         # (most cues have no plural before them: look at the last word first)
