@@ -1,5 +1,6 @@
 """Knowledge read from ``data/speech_verbs.yaml``, ``data/speaker_roles.yaml``,
-``data/sides.yaml`` and ``data/places.yaml``, compiled once into a :class:`Knowledge`."""
+``data/sides.yaml``, ``data/places.yaml`` and ``data/person_nouns.yaml``, compiled once
+into a :class:`Knowledge`."""
 
 from __future__ import annotations
 
